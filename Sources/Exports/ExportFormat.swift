@@ -1,0 +1,1 @@
+// Exports: pure functions of the cascade → text, one file per format.

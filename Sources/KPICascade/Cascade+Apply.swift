@@ -1,0 +1,263 @@
+import Foundation
+
+extension Cascade {
+  /// The reducer: applies one event, or throws without changing anything when the event
+  /// refers to something missing, reuses an id, or changes a locked KPI without a reason.
+  public mutating func apply(_ event: CascadeEvent) throws(CascadeError) {
+    var next = self
+    try next.applyInPlace(event)
+    self = next
+  }
+
+  private mutating func applyInPlace(_ event: CascadeEvent) throws(CascadeError) {
+    switch event {
+    case .companyKPIAdded(let id, let name):
+      try requireNewID(id)
+      if companyKPIs.contains(where: { $0.name.lowercased() == name.lowercased() }) {
+        throw .duplicateName(name)
+      }
+      companyKPIs.append(CompanyKPI(id: id, name: name))
+
+    case .companyKPIsLocked(let day):
+      lockedOn = day
+
+    case .departmentAdded(let id, let name):
+      try requireNewID(id)
+      if departments.contains(where: { $0.name.lowercased() == name.lowercased() }) {
+        throw .duplicateName(name)
+      }
+      departments.append(Department(id: id, name: name))
+
+    case .headSet(let department, let person):
+      departments[try departmentIndex(department)].head = person
+
+    case .functionSet(let department, let function):
+      departments[try departmentIndex(department)].function = function
+
+    case .contributionRecorded(let companyKPI, let department, let text):
+      _ = try companyKPIIndex(companyKPI)
+      _ = try departmentIndex(department)
+      let entry = Contribution(companyKPI: companyKPI, department: department, text: text)
+      if let index = contributions.firstIndex(where: {
+        $0.companyKPI == companyKPI && $0.department == department
+      }) {
+        contributions[index] = entry
+      } else {
+        contributions.append(entry)
+      }
+
+    case .departmentKPIAdded(let id, let department, let companyKPI, let name):
+      try requireNewID(id)
+      _ = try companyKPIIndex(companyKPI)
+      let d = try departmentIndex(department)
+      if departments[d].kpis.contains(where: { $0.name.lowercased() == name.lowercased() }) {
+        throw .duplicateName(name)
+      }
+      departments[d].kpis.append(DepartmentKPI(id: id, name: name, companyKPI: companyKPI))
+
+    case .leadTimeSet(let kpi, let days):
+      guard days >= 0 else { throw .invalid("lead time \(days) is negative") }
+      try updateDepartmentKPI(kpi) { $0.leadTimeDays = days }
+
+    case .linkSentenceSet(let kpi, let sentence):
+      try updateDepartmentKPI(kpi) { $0.linkSentence = sentence }
+
+    case .tensionSet(let kpi, let tension):
+      if case .with(let other) = tension {
+        guard departmentKPI(other) != nil else { throw .unknownReference(kind: "KPI", id: other) }
+      }
+      try updateDepartmentKPI(kpi) { $0.tension = tension }
+
+    case .contributorAdded(let kpi, let department):
+      _ = try departmentIndex(department)
+      try updateDepartmentKPI(kpi) {
+        if !$0.contributors.contains(department) { $0.contributors.append(department) }
+      }
+
+    case .targetSet(let kpi, let target, let reason):
+      if let c = companyKPIs.firstIndex(where: { $0.id == kpi }) {
+        if let old = companyKPIs[c].target, old != target {
+          try recordLockedChange(c, what: "target: \(old) → \(target)", reason: reason)
+        }
+        companyKPIs[c].target = target
+      } else {
+        try updateDepartmentKPI(kpi) { $0.target = target }
+      }
+
+    case .ownerSet(let kpi, let person):
+      if let c = companyKPIs.firstIndex(where: { $0.id == kpi }) {
+        companyKPIs[c].owner = person
+      } else {
+        try updateDepartmentKPI(kpi) { $0.owner = person }
+      }
+
+    case .renamed(let id, let name, let reason):
+      try rename(id, to: name, reason: reason)
+
+    case .removed(let id, let reason):
+      try remove(id, reason: reason)
+
+    case .conflictRaised(let first, let second, let companyKPI, let origin):
+      for kpi in [first, second] where departmentKPI(kpi) == nil {
+        throw .unknownReference(kind: "KPI", id: kpi)
+      }
+      _ = try companyKPIIndex(companyKPI)
+      guard first != second else { throw .invalid("a conflict needs two different KPIs") }
+      guard conflict(first, second) == nil else {
+        throw .duplicateID(ConflictKey.make(first, second))
+      }
+      conflicts.append(
+        Conflict(first: first, second: second, companyKPI: companyKPI, origin: origin))
+
+    case .conflictAnswered(let first, let second, let structural):
+      let c = try conflictIndex(first, second)
+      conflicts[c].structural = structural
+      if !structural { conflicts[c].resolution = nil }
+
+    case .conflictResolved(let first, let second, let resolution):
+      let c = try conflictIndex(first, second)
+      guard conflicts[c].structural == true else {
+        throw .invalid("conflict \(conflicts[c].key) was not answered as structural")
+      }
+      guard resolution.kpi == first || resolution.kpi == second else {
+        throw .invalid("a resolution adjusts one of the two KPIs in conflict")
+      }
+      try updateDepartmentKPI(resolution.kpi) {
+        $0.name = resolution.newName
+        if let target = resolution.newTarget { $0.target = target }
+      }
+      conflicts[c].resolution = resolution
+
+    case .velocitySet(let velocity):
+      governance.velocity = velocity
+
+    case .operationalReviewSet(let cadence):
+      governance.operationalReview = cadence
+
+    case .strategicReviewSet(let cadence):
+      governance.strategicReview = cadence
+
+    case .governanceSet(let field, let value):
+      switch field {
+      case .alignmentReview: governance.alignmentReview = value
+      case .annualRealignment: governance.annualRealignment = value
+      case .processOwner: governance.processOwner = value
+      case .disputeResolver: governance.disputeResolver = value
+      case .changeProcess: governance.changeProcess = value
+      case .missPolicy: governance.missPolicy = value
+      }
+
+    case .findingAccepted(let finding, let reason):
+      overrides.removeAll { $0.finding == finding }
+      overrides.append(Override(finding: finding, reason: reason))
+    }
+  }
+
+  // MARK: - Helpers
+
+  private func requireNewID(_ id: String) throws(CascadeError) {
+    guard !id.isEmpty else { throw .invalid("an id is empty") }
+    if companyKPI(id) != nil || department(id) != nil || departmentKPI(id) != nil {
+      throw .duplicateID(id)
+    }
+  }
+
+  private func companyKPIIndex(_ id: String) throws(CascadeError) -> Int {
+    guard let index = companyKPIs.firstIndex(where: { $0.id == id }) else {
+      throw .unknownReference(kind: "company KPI", id: id)
+    }
+    return index
+  }
+
+  private func departmentIndex(_ id: String) throws(CascadeError) -> Int {
+    guard let index = departments.firstIndex(where: { $0.id == id }) else {
+      throw .unknownReference(kind: "department", id: id)
+    }
+    return index
+  }
+
+  private func conflictIndex(_ first: String, _ second: String) throws(CascadeError) -> Int {
+    let key = ConflictKey.make(first, second)
+    guard let index = conflicts.firstIndex(where: { $0.key == key }) else {
+      throw .unknownReference(kind: "conflict", id: key)
+    }
+    return index
+  }
+
+  private mutating func updateDepartmentKPI(
+    _ id: String, _ change: (inout DepartmentKPI) -> Void
+  ) throws(CascadeError) {
+    for d in departments.indices {
+      if let k = departments[d].kpis.firstIndex(where: { $0.id == id }) {
+        change(&departments[d].kpis[k])
+        return
+      }
+    }
+    throw .unknownReference(kind: "KPI", id: id)
+  }
+
+  private mutating func recordLockedChange(
+    _ index: Int, what: String, reason: String?
+  ) throws(CascadeError) {
+    guard isLocked else { return }
+    guard let reason, !reason.isEmpty else {
+      throw .lockedWithoutReason(kpi: companyKPIs[index].name)
+    }
+    companyKPIs[index].changes.append(LockedChange(what: what, reason: reason))
+  }
+
+  private mutating func rename(_ id: String, to name: String, reason: String?) throws(CascadeError) {
+    if let c = companyKPIs.firstIndex(where: { $0.id == id }) {
+      if companyKPIs.contains(where: { $0.id != id && $0.name.lowercased() == name.lowercased() }) {
+        throw .duplicateName(name)
+      }
+      try recordLockedChange(c, what: "name: \(companyKPIs[c].name) → \(name)", reason: reason)
+      companyKPIs[c].name = name
+    } else if let d = departments.firstIndex(where: { $0.id == id }) {
+      if departments.contains(where: { $0.id != id && $0.name.lowercased() == name.lowercased() }) {
+        throw .duplicateName(name)
+      }
+      departments[d].name = name
+    } else {
+      try updateDepartmentKPI(id) { $0.name = name }
+    }
+  }
+
+  private mutating func remove(_ id: String, reason: String?) throws(CascadeError) {
+    if let c = companyKPIs.firstIndex(where: { $0.id == id }) {
+      if departmentKPIs.contains(where: { $0.companyKPI == id }) {
+        throw .invalid("company KPI '\(companyKPIs[c].name)' still has department KPIs")
+      }
+      if isLocked, reason?.isEmpty ?? true { throw .lockedWithoutReason(kpi: companyKPIs[c].name) }
+      companyKPIs.remove(at: c)
+      contributions.removeAll { $0.companyKPI == id }
+    } else if let d = departments.firstIndex(where: { $0.id == id }) {
+      let gone = Set(departments[d].kpis.map(\.id))
+      departments.remove(at: d)
+      contributions.removeAll { $0.department == id }
+      forgetKPIs(gone)
+      for i in departments.indices {
+        for k in departments[i].kpis.indices {
+          departments[i].kpis[k].contributors.removeAll { $0 == id }
+        }
+      }
+    } else if departmentKPI(id) != nil {
+      for d in departments.indices { departments[d].kpis.removeAll { $0.id == id } }
+      forgetKPIs([id])
+    } else {
+      throw .unknownReference(kind: "department or KPI", id: id)
+    }
+  }
+
+  /// Drops conflicts and tensions that point at KPIs that no longer exist.
+  private mutating func forgetKPIs(_ ids: Set<String>) {
+    conflicts.removeAll { ids.contains($0.first) || ids.contains($0.second) }
+    for d in departments.indices {
+      for k in departments[d].kpis.indices {
+        if case .with(let other) = departments[d].kpis[k].tension, ids.contains(other) {
+          departments[d].kpis[k].tension = Tension.none
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,75 @@
+/// The agreed KPI cascade: company KPIs, departments with their KPIs, the line of sight,
+/// conflicts, governance and the overrides the room accepted.
+///
+/// A value folded from `CascadeEvent`s; nothing here knows about steps, prompts or files.
+public struct Cascade: Codable, Equatable, Sendable {
+  public var companyKPIs: [CompanyKPI] = []
+  /// The day (`YYYY-MM-DD`) the company KPIs were locked for twelve months.
+  public var lockedOn: String?
+  public var departments: [Department] = []
+  public var contributions: [Contribution] = []
+  public var conflicts: [Conflict] = []
+  public var governance = Governance()
+  public var overrides: [Override] = []
+
+  public init() {}
+
+  /// The cascade after these events, in order; stops at the first event that cannot apply.
+  public init(events: some Sequence<CascadeEvent>) throws(CascadeError) {
+    for event in events { try apply(event) }
+  }
+
+  /// Whether the company KPIs are locked.
+  public var isLocked: Bool { lockedOn != nil }
+
+  /// Every department KPI, department by department.
+  public var departmentKPIs: [DepartmentKPI] { departments.flatMap(\.kpis) }
+
+  public func companyKPI(_ id: String) -> CompanyKPI? {
+    companyKPIs.first { $0.id == id }
+  }
+
+  public func department(_ id: String) -> Department? {
+    departments.first { $0.id == id }
+  }
+
+  public func departmentKPI(_ id: String) -> DepartmentKPI? {
+    for department in departments {
+      if let kpi = department.kpis.first(where: { $0.id == id }) { return kpi }
+    }
+    return nil
+  }
+
+  /// The department a department KPI belongs to.
+  public func owningDepartment(ofKPI id: String) -> Department? {
+    departments.first { $0.kpis.contains { $0.id == id } }
+  }
+
+  /// The display name of any department or KPI id, or the id itself when unknown.
+  public func name(of id: String) -> String {
+    companyKPI(id)?.name ?? department(id)?.name ?? departmentKPI(id)?.name ?? id
+  }
+
+  public func contribution(companyKPI: String, department: String) -> Contribution? {
+    contributions.first { $0.companyKPI == companyKPI && $0.department == department }
+  }
+
+  public func conflict(_ first: String, _ second: String) -> Conflict? {
+    let key = ConflictKey.make(first, second)
+    return conflicts.first { $0.key == key }
+  }
+
+  /// Every person named anywhere: executives, heads, owners, governance roles.
+  public var people: [String] {
+    var seen = Set<String>()
+    var result: [String] = []
+    let all =
+      companyKPIs.compactMap(\.owner) + departments.compactMap(\.head)
+      + departmentKPIs.compactMap(\.owner)
+      + [governance.processOwner, governance.disputeResolver].compactMap { $0 }
+    for person in all where seen.insert(person.lowercased()).inserted {
+      result.append(person)
+    }
+    return result
+  }
+}

@@ -1,0 +1,37 @@
+/// One change to the cascade. The cascade is the fold of its events, so undo, replay, import
+/// validation and crash recovery all come from `Cascade.apply(_:)`.
+///
+/// Each case is persisted under its name as a stable tag; renaming a case breaks old files.
+public enum CascadeEvent: Codable, Equatable, Sendable {
+  case companyKPIAdded(id: String, name: String)
+  /// Locks the company KPIs on a day (`YYYY-MM-DD`) for twelve months.
+  case companyKPIsLocked(on: String)
+  case departmentAdded(id: String, name: String)
+  case headSet(department: String, person: String)
+  case functionSet(department: String, function: DepartmentFunction)
+  /// `text == nil`: the department does nothing that moves the company KPI.
+  case contributionRecorded(companyKPI: String, department: String, text: String?)
+  case departmentKPIAdded(id: String, department: String, companyKPI: String, name: String)
+  case leadTimeSet(kpi: String, days: Int)
+  case linkSentenceSet(kpi: String, sentence: String)
+  case tensionSet(kpi: String, tension: Tension)
+  /// Another department contributes to a shared metric owned by the KPI's department.
+  case contributorAdded(kpi: String, department: String)
+  /// Sets a KPI's target at either level; `reason` is required once company KPIs are locked.
+  case targetSet(kpi: String, target: String, reason: String?)
+  /// Sets a KPI's accountable person (the executive, for a company KPI).
+  case ownerSet(kpi: String, person: String)
+  /// Renames a department or a KPI at either level.
+  case renamed(id: String, name: String, reason: String?)
+  /// Removes a department (with its KPIs) or a KPI at either level.
+  case removed(id: String, reason: String?)
+  case conflictRaised(first: String, second: String, companyKPI: String, origin: ConflictOrigin)
+  case conflictAnswered(first: String, second: String, structural: Bool)
+  /// Resolves a structural conflict by adjusting one KPI; applies the new name and target.
+  case conflictResolved(first: String, second: String, resolution: Resolution)
+  case velocitySet(BusinessVelocity)
+  case operationalReviewSet(ReviewCadence)
+  case strategicReviewSet(ReviewCadence)
+  case governanceSet(field: GovernanceField, value: String)
+  case findingAccepted(finding: String, reason: String)
+}

@@ -1,0 +1,78 @@
+/// The outcome of one alignment test on one subject: pass, warn or fail.
+public enum Verdict: String, Codable, Comparable, CaseIterable, Sendable {
+  case pass
+  case warn
+  case fail
+
+  public static func < (a: Verdict, b: Verdict) -> Bool {
+    allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+  }
+}
+
+/// What one alignment test says about one subject (a KPI, a department, a pair, the whole
+/// cascade), with a reason a person can act on.
+///
+/// `id` is stable across sessions (`lead-time:k4`) so that `/accept` can name it and the
+/// override survives later edits.
+public struct Finding: Codable, Equatable, Sendable, Identifiable {
+  /// `<check>:<subject>`, e.g. `lead-time:k4`, `line-of-sight:d2`, `counts:level-1`.
+  public var id: String
+  public var check: CheckKind
+  public var verdict: Verdict
+  /// The id of the KPI, department, conflict key or `cascade` this finding is about.
+  public var subject: String
+  /// Why, in words a room understands ("lead time 0 days: this KPI moves after the outcome").
+  public var reason: String
+  /// What to do about it ("replace it with something that moves 30–60 days earlier").
+  public var remedy: String?
+
+  public init(
+    check: CheckKind, verdict: Verdict, subject: String, reason: String, remedy: String? = nil
+  ) {
+    self.id = "\(check.rawValue):\(subject)"
+    self.check = check
+    self.verdict = verdict
+    self.subject = subject
+    self.reason = reason
+    self.remedy = remedy
+  }
+}
+
+/// The alignment tests, in the order `check` reports them.
+public enum CheckKind: String, Codable, CaseIterable, Sendable {
+  case lock
+  case counts
+  case lineOfSight = "line-of-sight"
+  case link
+  case leadTime = "lead-time"
+  case target
+  case activity
+  case conflicts
+  case accountability
+  case governance
+
+  /// The test's name as a heading.
+  public var title: String {
+    switch self {
+    case .lock: "Company KPIs locked"
+    case .counts: "Counts"
+    case .lineOfSight: "Line of sight"
+    case .link: "One-sentence link"
+    case .leadTime: "Leading indicator"
+    case .target: "Outcome, not goal"
+    case .activity: "Outcome, not activity"
+    case .conflicts: "Conflicts"
+    case .accountability: "Accountability"
+    case .governance: "Governance"
+    }
+  }
+}
+
+/// One alignment test: a pure function from the cascade to its findings.
+///
+/// Each check lives in its own file and reports every subject it looked at, passes included,
+/// so `/check` can show what was tested and the score can count what passed.
+public protocol AlignmentCheck: Sendable {
+  var kind: CheckKind { get }
+  func findings(in cascade: Cascade) -> [Finding]
+}
