@@ -1,0 +1,47 @@
+/// Makes text the room typed safe to place inside Markdown: in a paragraph, a list item, a
+/// heading or a table cell.
+///
+/// Names come from a live room and may contain anything: `|` would split a table cell, `*`,
+/// `_`, `` ` `` or `#` would restyle the minutes, and `<script>` would run in any renderer
+/// that passes HTML through. Escaping every character that means something to Markdown or
+/// HTML, and folding line breaks into spaces, keeps each value inside its cell and inert.
+enum MarkdownText {
+  /// `text` escaped for inline use: Markdown punctuation gets a backslash, `<`, `>` and `&`
+  /// become HTML entities, and line breaks and other control characters become one space.
+  static func escape(_ text: String) -> String {
+    var result = ""
+    result.reserveCapacity(text.count)
+    var lastWasBreak = false
+    for character in text {
+      if isBreak(character) {
+        if !lastWasBreak { result.append(" ") }
+        lastWasBreak = true
+        continue
+      }
+      lastWasBreak = false
+      switch character {
+      case "&": result += "&amp;"
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      case "\\", "`", "*", "_", "#", "|", "[", "]", "~":
+        result.append("\\")
+        result.append(character)
+      default: result.append(character)
+      }
+    }
+    return result
+  }
+
+  /// A value for a table cell or a list item: escaped, or an italic placeholder when absent,
+  /// so a missing answer reads as missing rather than as an empty cell.
+  static func value(_ text: String?, missing: String = "not set") -> String {
+    guard let text, !text.isEmpty else { return "_\(missing)_" }
+    return escape(text)
+  }
+
+  /// Line breaks (`\n`, `\r\n`, U+2028…) and control characters such as ESC.
+  private static func isBreak(_ character: Character) -> Bool {
+    character.isNewline
+      || character.unicodeScalars.contains { $0.properties.generalCategory == .control }
+  }
+}

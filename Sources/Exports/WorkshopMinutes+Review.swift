@@ -1,0 +1,65 @@
+import KPICascade
+
+/// Step 6 and the review part of the minutes: governance as agreed, the findings still open,
+/// and the findings the room accepted on purpose with its reasons.
+extension WorkshopMinutes {
+  static func governance(_ governance: Governance) -> [String] {
+    let rows: [(String, String?)] = [
+      ("Business velocity", governance.velocity?.rawValue),
+      ("Operational review", governance.operationalReview?.rawValue),
+      ("Strategic review", governance.strategicReview?.rawValue),
+      ("Quarterly alignment review", governance.alignmentReview),
+      ("Annual realignment", governance.annualRealignment),
+      ("Alignment process owner", governance.processOwner),
+      ("Dispute resolver", governance.disputeResolver),
+      ("How KPIs are created, changed and retired", governance.changeProcess),
+      ("What happens on repeated misses", governance.missPolicy),
+    ]
+    return ["## Governance", ""]
+      + table(header: ["Item", "Agreed"], rows: rows.map { [$0.0, MarkdownText.value($0.1)] })
+  }
+
+  /// Open findings grouped by check, in the order `check` reports the checks.
+  static func openFindings(_ open: [Finding], _ cascade: Cascade) -> [String] {
+    var lines = ["## Open findings"]
+    guard !open.isEmpty else {
+      return lines + ["", "None: every finding passes or was accepted."]
+    }
+    for kind in CheckKind.allCases {
+      let group = open.filter { $0.check == kind }
+      guard !group.isEmpty else { continue }
+      lines += ["", "### \(MarkdownText.escape(kind.title))", ""]
+      for finding in group {
+        lines.append(
+          "- **\(finding.verdict.rawValue)** · \(subjectLabel(finding.subject, cascade)) "
+            + "(\(MarkdownText.escape(finding.id)))")
+        lines.append("  - Reason: \(MarkdownText.escape(finding.reason))")
+        if let remedy = finding.remedy {
+          lines.append("  - Remedy: \(MarkdownText.escape(remedy))")
+        }
+      }
+    }
+    return lines
+  }
+
+  static func overrides(_ cascade: Cascade, _ findings: [Finding]) -> [String] {
+    var lines = ["## Overrides", ""]
+    guard !cascade.overrides.isEmpty else { return lines + ["_None._"] }
+    for override in cascade.overrides {
+      var label = MarkdownText.escape(override.finding)
+      if let finding = findings.first(where: { $0.id == override.finding }) {
+        label += " (\(MarkdownText.escape(finding.check.title)), "
+          + "\(subjectLabel(finding.subject, cascade)))"
+      }
+      lines.append("- **\(label):** \(MarkdownText.escape(override.reason))")
+    }
+    return lines
+  }
+
+  /// What a finding is about, in names: a KPI, a department, a pair (`k1~k2`) or the cascade.
+  private static func subjectLabel(_ subject: String, _ cascade: Cascade) -> String {
+    let ids = subject.split(separator: "~").map(String.init)
+    guard ids.count == 2 else { return kpiLabel(subject, cascade) }
+    return ids.map { kpiLabel($0, cascade) }.joined(separator: " ↔ ")
+  }
+}

@@ -1,0 +1,143 @@
+import KPICascade
+
+/// The workshop minutes in Markdown: what the facilitator sends the room after the session.
+///
+/// Sections follow the six steps (company KPIs, departments, line of sight, department KPIs,
+/// conflicts, governance), then what is still open and what the room accepted on purpose, so a
+/// reader who was not there can see what was agreed and what is left to do. Every value the
+/// room typed passes through `MarkdownText`, so no name can break a table or inject HTML; the
+/// output depends only on the inputs, so the same session always gives the same minutes.
+public enum WorkshopMinutes {
+  /// The minutes, ending with a newline.
+  ///
+  /// - Parameter findings: every finding of every check; only the open ones are listed.
+  public static func render(workshop: String, cascade: Cascade, findings: [Finding]) -> String {
+    let sections: [[String]] = [
+      ["# Workshop minutes: \(MarkdownText.escape(workshop))"],
+      companyKPIs(cascade),
+      departments(cascade),
+      lineOfSight(cascade),
+      departmentKPIs(cascade),
+      conflicts(cascade),
+      governance(cascade.governance),
+      openFindings(Exporter.openFindings(findings, in: cascade), cascade),
+      overrides(cascade, findings),
+    ]
+    return sections.map { $0.joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
+  }
+
+  // MARK: - Step 1: company KPIs and departments
+
+  static func companyKPIs(_ cascade: Cascade) -> [String] {
+    var lines = ["## Company KPIs", ""]
+    if let day = cascade.lockedOn {
+      let until = LockPeriod.lockedUntil(day).map(MarkdownText.escape) ?? "_unknown_"
+      lines.append("Locked on \(MarkdownText.escape(day)), locked until \(until).")
+    } else {
+      lines.append("_Not locked yet._")
+    }
+    lines.append("")
+    guard !cascade.companyKPIs.isEmpty else { return lines + ["_No company KPIs yet._"] }
+    lines += table(
+      header: ["Company KPI", "Target", "Accountable executive"],
+      rows: cascade.companyKPIs.map {
+        [MarkdownText.escape($0.name), MarkdownText.value($0.target), MarkdownText.value($0.owner)]
+      })
+    let changed = cascade.companyKPIs.filter { !$0.changes.isEmpty }
+    guard !changed.isEmpty else { return lines }
+    lines += ["", "Changes after the lock:", ""]
+    for kpi in changed {
+      for change in kpi.changes {
+        lines.append(
+          "- **\(MarkdownText.escape(kpi.name))**: \(MarkdownText.escape(change.what)) "
+            + "(reason: \(MarkdownText.escape(change.reason)))")
+      }
+    }
+    return lines
+  }
+
+  static func departments(_ cascade: Cascade) -> [String] {
+    let lines = ["## Departments", ""]
+    guard !cascade.departments.isEmpty else { return lines + ["_No departments yet._"] }
+    return lines
+      + table(
+        header: ["Department", "Head", "Function"],
+        rows: cascade.departments.map {
+          [
+            MarkdownText.escape($0.name), MarkdownText.value($0.head),
+            MarkdownText.value($0.function?.label),
+          ]
+        })
+  }
+
+  // MARK: - Step 2: line of sight
+
+  /// The matrix marks what step 2 recorded: `●` moves it, `—` said it does not, blank: not
+  /// asked. Gaps count only `●`, the same rule as the line-of-sight test.
+  static func lineOfSight(_ cascade: Cascade) -> [String] {
+    var lines = ["## Line of sight", ""]
+    guard !cascade.companyKPIs.isEmpty, !cascade.departments.isEmpty else {
+      return lines + ["_Needs company KPIs and departments._"]
+    }
+    lines.append(
+      "● the department does something that directly moves the company KPI; "
+        + "— it does not; blank: not asked yet.")
+    lines.append("")
+    lines += table(
+      header: ["Company KPI"] + cascade.departments.map { MarkdownText.escape($0.name) },
+      rows: cascade.companyKPIs.map { kpi in
+        [MarkdownText.escape(kpi.name)]
+          + cascade.departments.map { department in
+            switch cascade.contribution(companyKPI: kpi.id, department: department.id) {
+            case nil: ""
+            case let contribution?: contribution.text == nil ? "—" : "●"
+            }
+          }
+      },
+      centred: true)
+    let moves = { (kpi: String, department: String) in
+      cascade.contribution(companyKPI: kpi, department: department)?.text != nil
+    }
+    let unmoved = cascade.companyKPIs.filter { kpi in
+      !cascade.departments.contains { moves(kpi.id, $0.id) }
+    }
+    let idle = cascade.departments.filter { department in
+      !cascade.companyKPIs.contains { moves($0.id, department.id) }
+    }
+    lines.append("")
+    if unmoved.isEmpty && idle.isEmpty {
+      lines.append(
+        "No gaps: every company KPI is moved by a department, and every department moves one.")
+    } else {
+      if !unmoved.isEmpty {
+        lines.append(
+          "- **Company KPIs no department moves:** "
+            + unmoved.map { MarkdownText.escape($0.name) }.joined(separator: ", "))
+      }
+      if !idle.isEmpty {
+        lines.append(
+          "- **Departments that move nothing:** "
+            + idle.map { MarkdownText.escape($0.name) }.joined(separator: ", "))
+      }
+    }
+    let said = cascade.contributions.compactMap { contribution in
+      contribution.text.map { (contribution, $0) }
+    }
+    guard !said.isEmpty else { return lines }
+    lines += ["", "What each department does that moves a company KPI:", ""]
+    for (contribution, text) in said {
+      let department = MarkdownText.escape(cascade.name(of: contribution.department))
+      let kpi = MarkdownText.escape(cascade.name(of: contribution.companyKPI))
+      lines.append("- **\(department) → \(kpi):** \(MarkdownText.escape(text))")
+    }
+    return lines
+  }
+
+  // MARK: - Tables
+
+  /// A GitHub-flavoured Markdown table; cells must already be escaped.
+  static func table(header: [String], rows: [[String]], centred: Bool = false) -> [String] {
+    let rule = header.indices.map { $0 > 0 && centred ? ":---:" : "---" }
+    return ([header, rule] + rows).map { "| " + $0.joined(separator: " | ") + " |" }
+  }
+}
