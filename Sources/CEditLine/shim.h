@@ -58,4 +58,23 @@ static inline int kpi_history_save(History *h, const char *path) {
   return history(h, &ev, H_SAVE, path);
 }
 
+// Added for LineEditing: a prompt with escape sequences, our own character reader (so a signal
+// ends el_gets at once instead of after libedit's one silent retry), redraws and the width.
+#include <wchar.h>
+#include <langinfo.h>
+
+typedef int (*kpi_el_getc)(EditLine *, wchar_t *);
+
+static inline void kpi_el_set_prompt_esc(EditLine *el, kpi_el_prompt prompt, char ignore) {
+  el_set(el, EL_PROMPT_ESC, prompt, ignore);
+}
+static inline void kpi_el_set_getc(EditLine *el, kpi_el_getc fn) { el_set(el, EL_GETCFN, fn); }
+static inline void kpi_el_refresh(EditLine *el) { el_set(el, EL_REFRESH); }
+static inline int kpi_el_columns(EditLine *el) {
+  int columns = 0;
+  if (el_get(el, EL_GETTC, "co", &columns, NULL) != 0) return 0;
+  return columns;
+}
+static inline const char *kpi_locale_codeset(void) { return nl_langinfo(CODESET); }
+
 #endif
