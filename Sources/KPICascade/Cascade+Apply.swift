@@ -147,6 +147,10 @@ extension Cascade {
       case .missPolicy: governance.missPolicy = value
       }
 
+    case .restored(let cascade):
+      try cascade.validate()
+      self = cascade
+
     case .findingAccepted(let finding, let reason):
       overrides.removeAll { $0.finding == finding }
       overrides.append(Override(finding: finding, reason: reason))

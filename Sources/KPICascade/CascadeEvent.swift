@@ -34,4 +34,7 @@ public enum CascadeEvent: Codable, Equatable, Sendable {
   case strategicReviewSet(ReviewCadence)
   case governanceSet(field: GovernanceField, value: String)
   case findingAccepted(finding: String, reason: String)
+  /// Replaces the whole cascade with one read from an exported file (`kpi-align import`);
+  /// applies only if the cascade passes `Cascade.validate()`.
+  case restored(cascade: Cascade)
 }

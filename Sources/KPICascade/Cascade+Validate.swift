@@ -1,0 +1,67 @@
+extension Cascade {
+  /// Checks a cascade that did not come from the reducer (an imported file): every id used
+  /// once, every reference pointing at something that exists, names unique where they must be.
+  /// The error names the place, e.g. `departments[2].kpis[0].companyKPI`.
+  public func validate() throws(CascadeError) {
+    var ids = Set<String>()
+    func claim(_ id: String, at path: String) throws(CascadeError) {
+      guard !id.isEmpty else { throw .invalid("\(path): an id is empty") }
+      guard ids.insert(id).inserted else { throw .invalid("\(path): id '\(id)' is used twice") }
+    }
+    func unique(_ names: [String], at path: (Int) -> String) throws(CascadeError) {
+      var seen = Set<String>()
+      for (index, name) in names.enumerated() where !seen.insert(name.lowercased()).inserted {
+        throw .invalid("\(path(index)): the name '\(name)' is used twice")
+      }
+    }
+    for (c, kpi) in companyKPIs.enumerated() { try claim(kpi.id, at: "companyKPIs[\(c)].id") }
+    for (d, department) in departments.enumerated() {
+      try claim(department.id, at: "departments[\(d)].id")
+      for (k, kpi) in department.kpis.enumerated() { try claim(kpi.id, at: "departments[\(d)].kpis[\(k)].id") }
+    }
+    try unique(companyKPIs.map(\.name)) { "companyKPIs[\($0)].name" }
+    try unique(departments.map(\.name)) { "departments[\($0)].name" }
+    let companyIDs = Set(companyKPIs.map(\.id))
+    let departmentIDs = Set(departments.map(\.id))
+    let kpiIDs = Set(departmentKPIs.map(\.id))
+    func exists(_ id: String, in set: Set<String>, kind: String, at path: String) throws(CascadeError) {
+      guard set.contains(id) else { throw .invalid("\(path): refers to \(kind) '\(id)', which does not exist") }
+    }
+    for (d, department) in departments.enumerated() {
+      try unique(department.kpis.map(\.name)) { "departments[\(d)].kpis[\($0)].name" }
+      for (k, kpi) in department.kpis.enumerated() {
+        let path = "departments[\(d)].kpis[\(k)]"
+        try exists(kpi.companyKPI, in: companyIDs, kind: "company KPI", at: "\(path).companyKPI")
+        if case .with(let other) = kpi.tension {
+          try exists(other, in: kpiIDs, kind: "KPI", at: "\(path).tension")
+        }
+        for (i, contributor) in kpi.contributors.enumerated() {
+          try exists(contributor, in: departmentIDs, kind: "department", at: "\(path).contributors[\(i)]")
+        }
+        if let days = kpi.leadTimeDays, days < 0 {
+          throw .invalid("\(path).leadTimeDays: \(days) is negative")
+        }
+      }
+    }
+    for (i, contribution) in contributions.enumerated() {
+      try exists(contribution.companyKPI, in: companyIDs, kind: "company KPI", at: "contributions[\(i)].companyKPI")
+      try exists(contribution.department, in: departmentIDs, kind: "department", at: "contributions[\(i)].department")
+    }
+    var pairs = Set<String>()
+    for (i, conflict) in conflicts.enumerated() {
+      let path = "conflicts[\(i)]"
+      try exists(conflict.first, in: kpiIDs, kind: "KPI", at: "\(path).first")
+      try exists(conflict.second, in: kpiIDs, kind: "KPI", at: "\(path).second")
+      try exists(conflict.companyKPI, in: companyIDs, kind: "company KPI", at: "\(path).companyKPI")
+      guard pairs.insert(conflict.key).inserted else { throw .invalid("\(path): the pair \(conflict.key) is listed twice") }
+      if let resolution = conflict.resolution {
+        guard resolution.kpi == conflict.first || resolution.kpi == conflict.second else {
+          throw .invalid("\(path).resolution.kpi: '\(resolution.kpi)' is not one of the two KPIs in conflict")
+        }
+        guard conflict.structural == true else {
+          throw .invalid("\(path).resolution: a conflict answered 'no' has no resolution")
+        }
+      }
+    }
+  }
+}

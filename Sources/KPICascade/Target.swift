@@ -1,0 +1,84 @@
+/// A measurable target, read from what the room said ("first contact resolution ≥ 78%",
+/// "revenue +20% YoY", "$1.2M by Q4").
+///
+/// The *outcome, not goal* test needs to know whether a target carries a number at all, and
+/// the minutes and dashboard need one normalised way to show it (`summary`), whoever typed it.
+public struct Target: Equatable, Sendable {
+  /// Which way the KPI must move relative to `value`.
+  public enum Direction: String, Sendable {
+    /// Reach or exceed the value (`≥ 78%`, `above 78%`, a bare `42%`). Strict `>` reads as this
+    /// too: a room's "over 40" never hinges on 40 itself.
+    case atLeast
+    /// Stay at or under the value (`< 3 days`, `no more than 4`).
+    case atMost
+    /// Hit the value (`= 100%`, `exactly 12`).
+    case exactly
+    /// Grow by the value (`+20% YoY`, `increase by 10%`).
+    case increase
+    /// Shrink by the value (`-15% QoQ`, `reduce by 15%`).
+    case decrease
+  }
+
+  /// What the number counts.
+  public enum Unit: Equatable, Sendable {
+    case percent
+    /// Money, keeping the symbol the room used (`$`, `€`, `£`) or a code (`CHF`).
+    case currency(String)
+    case days
+    case hours
+    /// Things counted where the noun adds nothing (`12 items`, `12 units`); shown as a number.
+    case count
+    /// A ratio such as pipeline coverage (`3.5x`).
+    case multiple
+    /// Score or percentage points (`+5 points`).
+    case points
+    /// Any other noun the room used (`40 qualified leads`, `4.5 out of 5`, `6 weeks`).
+    case custom(String)
+  }
+
+  public var direction: Direction
+  /// The size of the target; for `increase`/`decrease` the size of the change, never negative.
+  public var value: Double
+  public var unit: Unit?
+  /// Over what the value is measured or compared: `YoY`, `QoQ`, `MoM`, `WoW`, `per month`.
+  public var period: String?
+  /// When it must be reached, as the room said it: `Q4`, `2027-06-30`, `end of year`.
+  public var deadline: String?
+
+  public init(
+    direction: Direction, value: Double, unit: Unit? = nil, period: String? = nil,
+    deadline: String? = nil
+  ) {
+    self.direction = direction
+    self.value = value
+    self.unit = unit
+    self.period = period
+    self.deadline = deadline
+  }
+
+  /// Reads a target from free text; `nil` when there is no measurable number in it
+  /// ("increase customer satisfaction", "be the best"), which is what makes a goal a goal.
+  ///
+  /// A bare number means "reach that level" (`atLeast`), except for durations (days, hours),
+  /// where a bare number is a limit (`atMost`): "3 days" to resolve means three days or fewer.
+  public static func parse(_ text: String) -> Target? {
+    TargetReading(text).target
+  }
+
+  /// The target in one normalised form (`≥ 78%`, `+20% YoY`, `≤ 3 days`, `≥ $1.2M by Q4`):
+  /// the same target always reads the same, whoever typed it and however.
+  public var summary: String {
+    var text: String
+    switch direction {
+    case .atLeast: text = "≥ "
+    case .atMost: text = "≤ "
+    case .exactly: text = "= "
+    case .increase: text = "+"
+    case .decrease: text = "-"
+    }
+    text += TargetNumber.show(value, unit: unit)
+    if let period { text += " " + period }
+    if let deadline { text += " by " + deadline }
+    return text
+  }
+}

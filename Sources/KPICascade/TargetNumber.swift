@@ -1,0 +1,59 @@
+import Foundation
+
+/// Writes a target's value and unit the same way every time ("78%", "$1.2M", "3 days",
+/// "1,200"), so summaries can be compared, diffed and shown on the projector.
+enum TargetNumber {
+  static func show(_ value: Double, unit: Target.Unit?) -> String {
+    switch unit {
+    case nil, .count?: decimal(value)
+    case .percent?: decimal(value) + "%"
+    case .currency(let symbol)?: money(value, symbol: symbol)
+    case .days?: decimal(value) + (value == 1 ? " day" : " days")
+    case .hours?: decimal(value) + (value == 1 ? " hour" : " hours")
+    case .multiple?: decimal(value) + "x"
+    case .points?: decimal(value) + (value == 1 ? " point" : " points")
+    case .custom(let noun)?: decimal(value) + " " + noun
+    }
+  }
+
+  /// `$1.2M`, `€500k`, `£950`: compact when the compact form is exact to two decimals.
+  private static func money(_ value: Double, symbol: String) -> String {
+    let sign = value < 0 ? "-" : ""
+    let size = abs(value)
+    let prefix = symbol.count == 1 ? sign + symbol : sign
+    let suffix = symbol.count == 1 ? "" : " " + symbol
+    for (scale, letter) in [(1e9, "B"), (1e6, "M"), (1e3, "k")] where size >= scale {
+      let scaled = size / scale
+      if abs(scaled * 100 - (scaled * 100).rounded()) < 1e-6 {
+        return prefix + decimal(scaled) + letter + suffix
+      }
+    }
+    return prefix + decimal(size) + suffix
+  }
+
+  /// Up to four decimals, no trailing zeros, thousands grouped with commas.
+  static func decimal(_ value: Double) -> String {
+    guard value.isFinite, abs(value) < 1e15 else { return "\(value)" }
+    let tenThousandths = Int64((abs(value) * 10_000).rounded())
+    let whole = tenThousandths / 10_000
+    let fraction = tenThousandths % 10_000
+    var text = grouped(whole)
+    if fraction != 0 {
+      var digits = String(fraction)
+      digits = String(repeating: "0", count: 4 - digits.count) + digits
+      while digits.hasSuffix("0") { digits.removeLast() }
+      text += "." + digits
+    }
+    return (value < 0 && tenThousandths != 0 ? "-" : "") + text
+  }
+
+  private static func grouped(_ whole: Int64) -> String {
+    let digits = Array(String(whole))
+    var text = ""
+    for (index, digit) in digits.enumerated() {
+      if index > 0 && (digits.count - index) % 3 == 0 { text.append(",") }
+      text.append(digit)
+    }
+    return text
+  }
+}

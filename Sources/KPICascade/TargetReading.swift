@@ -1,0 +1,290 @@
+import Foundation
+
+/// How `Target.parse` reads a typed target, in the order that keeps the pieces apart:
+/// the deadline first (so "Q4" and "2027-06-30" are not read as the value), then the period
+/// ("YoY", "per month"), then the number with its unit, then the words that say which way.
+struct TargetReading {
+  let target: Target?
+
+  init(_ typed: String) {
+    target = Self.read(typed)
+  }
+
+  private static func read(_ typed: String) -> Target? {
+    var text = typed.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard text.contains(where: { $0.isASCII && $0.isNumber }) else { return nil }
+
+    var deadline: String?
+    if let match = deadlinePattern.firstMatch(in: text) ?? namedDeadlinePattern.firstMatch(in: text) {
+      deadline = match.group(1).map(tidy)
+      text = match.textWithoutMatch
+    }
+    let period = takePeriod(from: &text)
+    let lower = text.lowercased()
+
+    // "from 30 to 45", "increase NPS to 45": the number that counts is the one after "to".
+    let change = changeDirection(in: lower)
+    let from = fromPattern.firstMatch(in: lower)
+    var start = lower.startIndex
+    var aimsTo = false
+    if change != nil || from != nil, let to = toPattern.firstMatch(in: lower) {
+      start = to.range.upperBound
+      aimsTo = true
+    }
+    guard let number = numberPattern.firstMatch(in: lower, from: start),
+      var value = Double((number.group(3) ?? "").replacingOccurrences(of: ",", with: ""))
+    else { return nil }
+    value *= magnitude(letter: number.group(4), word: number.group(5))
+    let sign = number.group(1)?.trimmingCharacters(in: .whitespaces)
+    let negative = sign == "-" || sign == "−"
+
+    var (unit, unitEnd) = readUnit(in: lower, after: number.range.upperBound)
+    if let symbol = number.group(2) { unit = .currency(symbol) }
+    let trailingPlus = lower[unitEnd...].drop(while: \.isWhitespace).first == "+"
+
+    let direction: Target.Direction
+    if let stated = comparator(in: lower) {
+      direction = stated
+    } else if trailingPlus {
+      direction = .atLeast
+    } else if let change {
+      direction = aimsTo ? (change == .increase ? .atLeast : .atMost) : change
+    } else if aimsTo, let from, let first = numberPattern.firstMatch(in: lower, from: from.range.upperBound),
+      let fromValue = Double((first.group(3) ?? "").replacingOccurrences(of: ",", with: ""))
+    {
+      direction = fromValue * magnitude(letter: first.group(4), word: first.group(5)) > value ? .atMost : .atLeast
+    } else if sign == "+" {
+      direction = .increase
+    } else if negative {
+      direction = .decrease
+    } else if unit == .days || unit == .hours {
+      direction = .atMost
+    } else {
+      direction = .atLeast
+    }
+
+    switch direction {
+    case .increase, .decrease: break
+    case .atLeast, .atMost, .exactly: if negative { value = -value }
+    }
+    return Target(direction: direction, value: value, unit: unit, period: period, deadline: deadline)
+  }
+
+  // MARK: - Deadline
+
+  private static let shapeBoundary = "(?:^|(?<=[\\s,(;]))"
+  private static let year = "(?:\\s?(?:fy\\s?)?(?:20\\d{2}|'\\d{2}))?"
+
+  /// Deadlines that are deadlines on their own ("Q4", "end of year", "2027-06-30").
+  private static var deadlinePattern: AnswerPattern {
+    AnswerPattern(
+      shapeBoundary + "(?:(?:by|before|until|till|in|due|deadline:?)\\s+)?"
+        + "((?:the\\s+)?end\\s+of\\s+(?:the\\s+)?(?:year|quarter|month|fy\(year)|q[1-4]\(year)|h[12]\(year))"
+        + "|eoy|eoq|eom|q[1-4]\(year)|h[12]\(year)|fy\\s?(?:20\\d{2}|'?\\d{2})"
+        + "|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4})(?![\\p{L}\\p{N}])")
+  }
+
+  /// Deadlines that need a "by" to be one ("by June", "by 2027", "by year-end").
+  private static var namedDeadlinePattern: AnswerPattern {
+    let months =
+      "january|february|march|april|may|june|july|august|september|october|november|december"
+      + "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+    return AnswerPattern(
+      shapeBoundary + "(?:by|before|until|till|in)\\s+("
+        + "year[- ]end|(?:\(months))\\.?(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?(?:,?\\s+20\\d{2})?|20\\d{2}"
+        + ")(?![\\p{L}\\p{N}])")
+  }
+
+  private static func tidy(_ deadline: String) -> String {
+    var text = deadline.trimmingCharacters(in: .whitespaces)
+    if text.lowercased().hasPrefix("the ") { text = String(text.dropFirst(4)) }
+    return text
+  }
+
+  // MARK: - Period
+
+  private static func takePeriod(from text: inout String) -> String? {
+    let letter = "\\p{L}"
+    let comparisons: [(String, String)] = [
+      ("yoy|y/y|y-o-y|year[- ]over[- ]year|year[- ]on[- ]year", "YoY"),
+      ("qoq|q/q|q-o-q|quarter[- ]over[- ]quarter|quarter[- ]on[- ]quarter", "QoQ"),
+      ("mom|m/m|m-o-m|month[- ]over[- ]month|month[- ]on[- ]month", "MoM"),
+      ("wow|w/w|w-o-w|week[- ]over[- ]week|week[- ]on[- ]week", "WoW"),
+      ("per annum|annually|annualised|annualized", "per year"),
+    ]
+    for (words, canonical) in comparisons {
+      if let match = AnswerPattern("(?<![\(letter)])(?:\(words))(?![\(letter)])").firstMatch(in: text) {
+        text = match.textWithoutMatch
+        return canonical
+      }
+    }
+    let times = "day|days|week|weeks|wk|month|months|mo|mth|quarter|quarters|qtr|year|years|yr|hour|hr|h|d"
+    let rates = [
+      "(?<![\(letter)])per\\s+(?!cent(?![\(letter)]))([\(letter)]+)",
+      "/\\s?(\(times))(?![\(letter)])",
+      "(?<![\(letter)])(?:a|an|each|every)\\s+(day|week|month|quarter|year)(?![\(letter)])",
+    ]
+    for rate in rates {
+      if let match = AnswerPattern(rate).firstMatch(in: text), let word = match.group(1) {
+        text = match.textWithoutMatch
+        return "per " + canonicalTime(word.lowercased())
+      }
+    }
+    return nil
+  }
+
+  private static func canonicalTime(_ word: String) -> String {
+    switch word {
+    case "d", "day", "days": "day"
+    case "wk", "week", "weeks": "week"
+    case "mo", "mth", "month", "months": "month"
+    case "qtr", "quarter", "quarters": "quarter"
+    case "yr", "year", "years", "annum": "year"
+    case "h", "hr", "hour", "hours": "hour"
+    default: word
+    }
+  }
+
+  // MARK: - Number and unit
+
+  private static var numberPattern: AnswerPattern {
+    AnswerPattern(
+      "(?<![\\p{L}\\p{N}.,])([+\\-−]\\s?)?([$€£¥])?\\s?"
+        + "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)"
+        + "(?:(k|mm|m|bn|b)(?![\\p{L}])|\\s?(thousand|million|billion)(?![\\p{L}]))?")
+  }
+
+  private static var toPattern: AnswerPattern {
+    AnswerPattern("(?<![\\p{L}])to\\s+(?=[+\\-−]?\\s?[$€£¥]?\\s?\\.?\\d)")
+  }
+
+  private static var fromPattern: AnswerPattern {
+    AnswerPattern("(?<![\\p{L}])from\\s+(?=[+\\-−]?\\s?[$€£¥]?\\s?\\.?\\d)")
+  }
+
+  private static func magnitude(letter: String?, word: String?) -> Double {
+    switch (letter ?? word)?.lowercased() {
+    case "k", "thousand": 1e3
+    case "m", "mm", "million": 1e6
+    case "b", "bn", "billion": 1e9
+    default: 1
+    }
+  }
+
+  private static let currencyCodes = [
+    "usd": "$", "eur": "€", "gbp": "£", "jpy": "¥", "chf": "CHF", "cad": "CAD", "aud": "AUD",
+  ]
+
+  /// The unit written right after the number, and where it ends.
+  private static func readUnit(in text: String, after start: String.Index) -> (Target.Unit?, String.Index) {
+    let end = "(?![\\p{L}])"
+    let fixed: [(String, Target.Unit)] = [
+      ("(?:percentage\\s+points?|pp|p\\.p\\.|ppts?|pts?|points?)\(end)", .points),
+      ("(?:%|percent\(end)|per\\s+cent\(end)|pct\(end))", .percent),
+      ("(?:x|×|times)\(end)", .multiple),
+      ("(?:(?:business|working|calendar)\\s+)?(?:days?|d)\(end)", .days),
+      ("(?:hours?|hrs?|h)\(end)", .hours),
+      ("(?:count|items?|units?|pcs|pieces)\(end)", .count),
+    ]
+    for (pattern, unit) in fixed {
+      if let match = AnswerPattern("^\\s*" + pattern).firstMatch(in: text, from: start) {
+        return (unit, match.range.upperBound)
+      }
+    }
+    if let match = AnswerPattern("^\\s*([$€£¥])").firstMatch(in: text, from: start), let symbol = match.group(1) {
+      return (.currency(symbol), match.range.upperBound)
+    }
+    if let match = AnswerPattern("^\\s*(usd|eur|gbp|jpy|chf|cad|aud)\(end)").firstMatch(in: text, from: start),
+      let code = match.group(1).flatMap({ currencyCodes[$0.lowercased()] })
+    {
+      return (.currency(code), match.range.upperBound)
+    }
+    if let match = AnswerPattern("^\\s*(out\\s+of\\s+\\d+(?:\\.\\d+)?)").firstMatch(in: text, from: start),
+      let scale = match.group(1)
+    {
+      return (.custom(scale.split(whereSeparator: \.isWhitespace).joined(separator: " ")), match.range.upperBound)
+    }
+    if let match = AnswerPattern("^\\s*([\\p{L}][\\p{L}'\\-]*(?:[ \\t]+[\\p{L}][\\p{L}'\\-]*){0,2})")
+      .firstMatch(in: text, from: start), let words = match.group(1)
+    {
+      let noun = words.split(separator: " ").prefix { !stopWords.contains(String($0)) }
+      if !noun.isEmpty { return (.custom(noun.joined(separator: " ")), match.range.upperBound) }
+    }
+    return (nil, start)
+  }
+
+  /// Words that end a unit noun ("40 deals or more" is "deals").
+  private static let stopWords: Set<String> = [
+    "or", "and", "by", "in", "to", "from", "per", "a", "an", "the", "than", "at", "on", "of", "for",
+    "with", "each", "every", "less", "more", "fewer", "higher", "lower", "above", "below", "over",
+    "under", "min", "max", "minimum", "maximum", "within", "plus", "before", "after", "until", "vs",
+    "versus", "is", "are", "be", "up", "down", "better", "worse", "target", "or-more",
+  ]
+
+  // MARK: - Direction
+
+  /// Comparison words and symbols: "at least", "≤", "no more than"… `nil` when none is used.
+  private static func comparator(in text: String) -> Target.Direction? {
+    let symbols: [(String, Target.Direction)] = [
+      (">=", .atLeast), ("≥", .atLeast), ("=>", .atLeast), ("⩾", .atLeast),
+      ("<=", .atMost), ("≤", .atMost), ("=<", .atMost), ("⩽", .atMost),
+      (">", .atLeast), ("<", .atMost), ("=", .exactly),
+    ]
+    for (symbol, direction) in symbols where text.contains(symbol) {
+      return direction
+    }
+    for (phrase, direction) in comparisonPhrases where AnswerPattern(phrase: phrase).matches(text) {
+      return direction
+    }
+    if let match = AnswerPattern("(?<![\\p{L}])(min|max)\\.?:?\\s*(?=[+\\-−]?[$€£¥]?\\d)").firstMatch(in: text) {
+      return match.group(1)?.lowercased() == "min" ? .atLeast : .atMost
+    }
+    return nil
+  }
+
+  /// Longest first, so "no more than" is read before "more than".
+  private static var comparisonPhrases: [(String, Target.Direction)] {
+    let atLeast = [
+      "no less than", "not less than", "no fewer than", "not fewer than", "at least", "more than",
+      "greater than", "higher than", "better than", "or more", "or higher", "or above", "or better",
+      "at or above", "minimum of", "minimum", "above", "over", "exceed", "exceeds", "exceeding",
+      "upwards of",
+    ]
+    let atMost = [
+      "no more than", "not more than", "no higher than", "not higher than", "no longer than",
+      "not to exceed", "not exceed", "never exceed", "at most", "less than", "fewer than",
+      "lower than", "shorter than", "or less", "or fewer", "or lower", "or below", "at or below",
+      "maximum of", "maximum", "under", "below", "up to", "within", "capped at",
+    ]
+    let exactly = ["exactly", "equal to", "equals", "precisely"]
+    let all =
+      atLeast.map { ($0, Target.Direction.atLeast) } + atMost.map { ($0, .atMost) }
+      + exactly.map { ($0, .exactly) }
+    return all.enumerated().sorted {
+      $0.element.0.count != $1.element.0.count ? $0.element.0.count > $1.element.0.count : $0.offset < $1.offset
+    }.map(\.element)
+  }
+
+  /// A verb of change ("increase", "reduce by"): `increase`/`decrease`, or `nil`.
+  private static func changeDirection(in text: String) -> Target.Direction? {
+    let increase = [
+      "increase", "increases", "increased", "increasing", "grow", "grows", "growing", "grew",
+      "raise", "raises", "raised", "boost", "boosts", "boosted", "improve", "improves", "improved",
+      "lift", "lifts", "up by",
+    ]
+    let decrease = [
+      "decrease", "decreases", "decreased", "decreasing", "reduce", "reduces", "reduced",
+      "reducing", "cut", "cuts", "lower", "lowers", "lowered", "drop", "drops", "dropped",
+      "shrink", "shrinks", "decline", "declines", "down by",
+    ]
+    let first = { (words: [String]) -> String.Index? in
+      words.compactMap { AnswerPattern(phrase: $0).firstMatch(in: text)?.range.lowerBound }.min()
+    }
+    switch (first(increase), first(decrease)) {
+    case (let up?, let down?): return up < down ? .increase : .decrease
+    case (_?, nil): return .increase
+    case (nil, _?): return .decrease
+    case (nil, nil): return nil
+    }
+  }
+}

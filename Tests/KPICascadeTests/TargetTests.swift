@@ -1,0 +1,111 @@
+import Testing
+
+@testable import KPICascade
+
+/// One way a room might say a target, and what it must read as.
+struct TargetCase: CustomTestStringConvertible, Sendable {
+  let text: String
+  let direction: Target.Direction
+  let value: Double
+  let unit: Target.Unit?
+  let period: String?
+  let deadline: String?
+  let summary: String
+
+  init(
+    _ text: String, _ direction: Target.Direction, _ value: Double, _ unit: Target.Unit? = nil,
+    period: String? = nil, deadline: String? = nil, summary: String
+  ) {
+    self.text = text
+    self.direction = direction
+    self.value = value
+    self.unit = unit
+    self.period = period
+    self.deadline = deadline
+    self.summary = summary
+  }
+
+  var testDescription: String { "'\(text)'" }
+}
+
+@Suite("Target.parse")
+struct TargetTests {
+  static let cases: [TargetCase] = [
+    TargetCase(">= 78%", .atLeast, 78, .percent, summary: "≥ 78%"),
+    TargetCase("≥ 78%", .atLeast, 78, .percent, summary: "≥ 78%"),
+    TargetCase("> 3x", .atLeast, 3, .multiple, summary: "≥ 3x"),
+    TargetCase("above 78%", .atLeast, 78, .percent, summary: "≥ 78%"),
+    TargetCase("at least 95%", .atLeast, 95, .percent, summary: "≥ 95%"),
+    TargetCase("over 40", .atLeast, 40, summary: "≥ 40"),
+    TargetCase("42%", .atLeast, 42, .percent, summary: "≥ 42%"),
+    TargetCase("gross margin 42%", .atLeast, 42, .percent, summary: "≥ 42%"),
+    TargetCase("first contact resolution ≥ 78%", .atLeast, 78, .percent, summary: "≥ 78%"),
+    TargetCase("+20% YoY", .increase, 20, .percent, period: "YoY", summary: "+20% YoY"),
+    TargetCase("revenue +20% year over year", .increase, 20, .percent, period: "YoY", summary: "+20% YoY"),
+    TargetCase("-15% QoQ", .decrease, 15, .percent, period: "QoQ", summary: "-15% QoQ"),
+    TargetCase("< 3 days", .atMost, 3, .days, summary: "≤ 3 days"),
+    TargetCase("<= 2 hours", .atMost, 2, .hours, summary: "≤ 2 hours"),
+    TargetCase("3 days", .atMost, 3, .days, summary: "≤ 3 days"),
+    TargetCase("within 1 day", .atMost, 1, .days, summary: "≤ 1 day"),
+    TargetCase("under 5%", .atMost, 5, .percent, summary: "≤ 5%"),
+    TargetCase("below 2%", .atMost, 2, .percent, summary: "≤ 2%"),
+    TargetCase("at most 5", .atMost, 5, summary: "≤ 5"),
+    TargetCase("no more than 4", .atMost, 4, summary: "≤ 4"),
+    TargetCase("max 10", .atMost, 10, summary: "≤ 10"),
+    TargetCase("min 10", .atLeast, 10, summary: "≥ 10"),
+    TargetCase("$1.2M by Q4", .atLeast, 1_200_000, .currency("$"), deadline: "Q4", summary: "≥ $1.2M by Q4"),
+    TargetCase("€500k", .atLeast, 500_000, .currency("€"), summary: "≥ €500k"),
+    TargetCase("£950", .atLeast, 950, .currency("£"), summary: "≥ £950"),
+    TargetCase("1,234 EUR", .atLeast, 1234, .currency("€"), summary: "≥ €1,234"),
+    TargetCase("4.5 out of 5", .atLeast, 4.5, .custom("out of 5"), summary: "≥ 4.5 out of 5"),
+    TargetCase("NPS 45", .atLeast, 45, summary: "≥ 45"),
+    TargetCase("= 100%", .exactly, 100, .percent, summary: "= 100%"),
+    TargetCase("exactly 12", .exactly, 12, summary: "= 12"),
+    TargetCase("increase by 10%", .increase, 10, .percent, summary: "+10%"),
+    TargetCase("reduce by 15%", .decrease, 15, .percent, summary: "-15%"),
+    TargetCase("increase NPS from 30 to 45", .atLeast, 45, summary: "≥ 45"),
+    TargetCase("churn from 5% to 3%", .atMost, 3, .percent, summary: "≤ 3%"),
+    TargetCase("3.5x", .atLeast, 3.5, .multiple, summary: "≥ 3.5x"),
+    TargetCase("1,200 per month", .atLeast, 1200, period: "per month", summary: "≥ 1,200 per month"),
+    TargetCase("40 qualified leads a week", .atLeast, 40, .custom("qualified leads"), period: "per week",
+      summary: "≥ 40 qualified leads per week"),
+    TargetCase("95%+", .atLeast, 95, .percent, summary: "≥ 95%"),
+    TargetCase("+5 pts", .increase, 5, .points, summary: "+5 points"),
+    TargetCase("12 units", .atLeast, 12, .count, summary: "≥ 12"),
+    TargetCase("≥ 95% by 2027-06-30", .atLeast, 95, .percent, deadline: "2027-06-30",
+      summary: "≥ 95% by 2027-06-30"),
+    TargetCase("$2M by end of year", .atLeast, 2_000_000, .currency("$"), deadline: "end of year",
+      summary: "≥ $2M by end of year"),
+    TargetCase("80% by June 2027", .atLeast, 80, .percent, deadline: "June 2027", summary: "≥ 80% by June 2027"),
+    TargetCase("-2.5 days", .decrease, 2.5, .days, summary: "-2.5 days"),
+    TargetCase("at least -5%", .atLeast, -5, .percent, summary: "≥ -5%"),
+  ]
+
+  @Test(arguments: cases)
+  func readsTheForm(_ example: TargetCase) throws {
+    let target = try #require(Target.parse(example.text))
+    #expect(target.direction == example.direction)
+    #expect(target.value == example.value)
+    #expect(target.unit == example.unit)
+    #expect(target.period == example.period)
+    #expect(target.deadline == example.deadline)
+    #expect(target.summary == example.summary)
+  }
+
+  @Test(arguments: ["increase customer satisfaction", "improve", "be the best", "", "   ", "by Q4", "by 2027"])
+  func goalsWithoutANumberAreNotTargets(_ text: String) {
+    #expect(Target.parse(text) == nil)
+  }
+
+  @Test(arguments: cases)
+  func summaryReadsBackAsTheSameTarget(_ example: TargetCase) throws {
+    let target = try #require(Target.parse(example.text))
+    let again = try #require(Target.parse(target.summary))
+    #expect(again.summary == target.summary)
+  }
+
+  @Test func wordBoundariesKeepNamesFromReadingAsDirections() throws {
+    let target = try #require(Target.parse("staff turnover 12%"))
+    #expect(target.direction == .atLeast)
+  }
+}
