@@ -1,0 +1,57 @@
+import Foundation
+
+/// How many days ahead of its outcome a KPI moves: the facilitator's answer to "how long
+/// before <company KPI> moves does this move?", read into days.
+///
+/// The leading-indicator test needs a number; rooms answer "6 weeks", "a quarter" or
+/// "after the fact", so this reads those and refuses anything it would have to guess at.
+public enum LeadTime {
+  /// The lead times DESIGN §2 calls leading: early enough to act, close enough to predict.
+  public static let window = 30...60
+
+  /// Days, or `nil` when the answer is not a lead time ("soon", "-3", "lots", "").
+  ///
+  /// Weeks are 7 days, months 30, quarters 90. "0", "none", "lagging" and "after the fact"
+  /// are 0: the KPI moves with or after its outcome.
+  public static func parse(_ answer: String) -> Int? {
+    var text = answer.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    for hedge in ["about ", "around ", "roughly ", "approximately ", "approx. ", "approx ", "~"]
+    where text.hasPrefix(hedge) {
+      text = String(text.dropFirst(hedge.count)).trimmingCharacters(in: .whitespaces)
+    }
+    for tail in [" ahead", " early", " earlier", " in advance", " before"] where text.hasSuffix(tail) {
+      text = String(text.dropLast(tail.count)).trimmingCharacters(in: .whitespaces)
+    }
+    if lagging.contains(text) { return 0 }
+
+    let pattern = AnswerPattern(
+      "^(\\d+(?:\\.\\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+        + "\\s*(d|days?|w|wks?|weeks?|mo|mos|months?|q|qtrs?|quarters?)?$")
+    guard let match = pattern.firstMatch(in: text), let count = match.group(1) else { return nil }
+    guard let amount = Double(count) ?? numberWords[count] else { return nil }
+    let unit = match.group(2) ?? ""
+    if unit.isEmpty && Double(count) == nil { return nil }  // "a", "two": two what?
+    let days = amount * Double(daysPer(unit))
+    guard days.isFinite, days < Double(Int.max / 2) else { return nil }
+    return Int(days.rounded())
+  }
+
+  private static let lagging: Set<String> = [
+    "none", "no lead", "no lead time", "lagging", "lags", "lagging indicator", "after the fact",
+    "after", "zero", "0 days", "same time", "at the same time", "simultaneous",
+  ]
+
+  private static let numberWords: [String: Double] = [
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+  ]
+
+  private static func daysPer(_ unit: String) -> Int {
+    switch unit.first {
+    case "w": 7
+    case "m": 30
+    case "q": 90
+    default: 1
+    }
+  }
+}

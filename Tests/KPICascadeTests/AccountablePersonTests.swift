@@ -1,0 +1,45 @@
+import Testing
+
+@testable import KPICascade
+
+@Suite("AccountablePerson.assess")
+struct AccountablePersonTests {
+  @Test(arguments: [
+    "", "   ", "TBD", "n/a", "nobody", "everyone", "All", "Sales team", "Finance team",
+    "Growth squad", "Steering committee", "The board", "Marketing department", "Pricing council",
+    "Ana and Bo", "Ana & Bo", "Ana, Bo", "Ana/Bo", "Ana + Bo", "Dana Ruiz and Bo Li",
+    "Dana Ruiz, Bo Li", "Sales", "Marketing", "CFO", "Head of Sales", "VP Marketing",
+    "the ops lead", "Customer Success Manager", "sales@acme.com",
+  ])
+  func fails(_ answer: String) {
+    let assessment = AccountablePerson.assess(answer)
+    #expect(assessment.verdict == .fail)
+    #expect(assessment.reason.contains("Name"))
+  }
+
+  @Test(arguments: [
+    "Dana Ruiz", "Dana Ruiz (CFO)", "Dana Ruiz, CFO", "Dana Ruiz, Head of Sales",
+    "Dana Ruiz – Head of Sales", "CFO Dana Ruiz", "dana ruiz", "Ana de la Cruz", "Priya R.",
+    "dana.ruiz@acme.com", "Dana Ruiz (Board member)",
+  ])
+  func passes(_ answer: String) {
+    #expect(AccountablePerson.assess(answer).verdict == .pass)
+  }
+
+  @Test(arguments: [("Priya", "Priya"), ("Priya (Head of Sales)", "Priya"), ("CFO Dana", "Dana")])
+  func warnsForAGivenNameOnly(_ answer: String, _ given: String) {
+    let assessment = AccountablePerson.assess(answer)
+    #expect(assessment.verdict == .warn)
+    #expect(assessment.reason == "Only a given name: add a surname so nobody wonders which \(given).")
+  }
+
+  @Test func teamReasonSaysWhatToDo() {
+    #expect(
+      AccountablePerson.assess("Sales team").reason
+        == "'Sales team' is a group. Name one person, e.g. 'Dana Ruiz (Head of Sales)'; a team can't be accountable.")
+  }
+
+  @Test func roleReasonOffersTheRoleAsExample() {
+    #expect(AccountablePerson.assess("CFO").reason.contains("e.g. 'Dana Ruiz (CFO)'"))
+  }
+}
