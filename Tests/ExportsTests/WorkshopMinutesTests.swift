@@ -1,0 +1,170 @@
+import KPICascade
+import Testing
+
+@testable import Exports
+
+@Suite struct WorkshopMinutesTests {
+  let minutes: String
+
+  init() throws {
+    minutes = Exporter.render(
+      .md, workshop: SampleWorkshop.name, cascade: try SampleWorkshop.cascade(),
+      findings: SampleWorkshop.findings)
+  }
+
+  @Test(arguments: [
+    "## Company KPIs", "## Departments", "## Line of sight", "## Department KPIs",
+    "## Conflicts", "## Governance", "## Open findings", "## Overrides",
+  ])
+  func hasSection(_ heading: String) {
+    #expect(minutes.contains("\n\(heading)\n"))
+  }
+
+  @Test func titleNamesTheWorkshopSafely() {
+    #expect(minutes.hasPrefix("# Workshop minutes: Acme \\*Q3\\* &lt;b&gt;offsite&lt;/b&gt;\n"))
+  }
+
+  @Test func companyKPIsShowLockAndChanges() {
+    #expect(minutes.contains("Locked on 2028-02-29, locked until 2029-02-28."))
+    #expect(minutes.contains("| Revenue growth | &gt;= 25% YoY | Dana Chief |"))
+    #expect(minutes.contains("| Net margin \\| \\*core\\* | _not set_ | _not set_ |"))
+    #expect(
+      minutes.contains(
+        "- **Revenue growth**: target: &gt;= 20% YoY → &gt;= 25% YoY (reason: Board raised the bar)"))
+  }
+
+  @Test func departmentsTable() {
+    #expect(minutes.contains("| Sales\\_\\#1 \\`floor\\` | Ana | sales |"))
+    #expect(minutes.contains("| People &lt;HR&gt; | _not set_ | _not set_ |"))
+  }
+
+  @Test func lineOfSightMatrixAndGaps() {
+    #expect(
+      minutes.contains(
+        "| Company KPI | Sales\\_\\#1 \\`floor\\` | Operations | People &lt;HR&gt; |\n| --- | :---: | :---: | :---: |"
+      ))
+    #expect(minutes.contains("| Revenue growth | ● | ● |  |"))
+    #expect(minutes.contains("| Net margin \\| \\*core\\* | ● | — |  |"))
+    #expect(minutes.contains("- **Company KPIs no department moves:** NPS\n"))
+    #expect(minutes.contains("- **Departments that move nothing:** People &lt;HR&gt;\n"))
+    #expect(minutes.contains("- **Sales\\_\\#1 \\`floor\\` → Revenue growth:** Closes deals"))
+  }
+
+  @Test func departmentKPIDetails() {
+    #expect(minutes.contains("### Sales\\_\\#1 \\`floor\\`\n\n#### Qualified pipeline value\n"))
+    #expect(minutes.contains("- **Target:** $1.2M by Q4"))
+    #expect(minutes.contains("- **Moves:** Revenue growth"))
+    #expect(minutes.contains("- **Link:** Pipeline converts to revenue within 60 days."))
+    #expect(minutes.contains("- **Lead time:** 45 days (leading)"))
+    #expect(minutes.contains("- **Lead time:** 0 days (lagging)"))
+    #expect(minutes.contains("- **Owner:** Ana"))
+    #expect(minutes.contains("- **Contributing departments:** Operations"))
+    #expect(
+      minutes.contains(
+        "- **Tension:** pushing it may make On-time delivery &lt;48h&gt; (Operations) worse"))
+    #expect(minutes.contains("- **Tension:** none declared"))
+    #expect(minutes.contains("- **Tension:** _not asked_"))
+  }
+
+  @Test func conflictsWithAnswersAndResolutions() {
+    #expect(
+      minutes.contains(
+        "### Qualified pipeline value (Sales\\_\\#1 \\`floor\\`) ↔ On-time delivery &lt;48h&gt; (Operations)"
+      ))
+    #expect(minutes.contains("- **Answer:** yes — both can hit target while Revenue growth gets worse"))
+    #expect(
+      minutes.contains(
+        "- **Resolution:** adjusted On-time delivery &lt;48h&gt; (Operations): "
+          + "name On-time \\| delivery → On-time delivery &lt;48h&gt;; target &gt;= 95% → &gt;= 97%"))
+    #expect(minutes.contains("- **Status:** resolved"))
+    #expect(minutes.contains("- **Why asked:** raised by the facilitator\n- **Answer:** _not asked yet_\n- **Status:** open"))
+  }
+
+  @Test func governanceSaysNotSetWhereMissing() {
+    #expect(minutes.contains("| Business velocity | high |"))
+    #expect(minutes.contains("| Operational review | weekly |"))
+    #expect(minutes.contains("| Strategic review | _not set_ |"))
+    #expect(minutes.contains("| Dispute resolver | _not set_ |"))
+    #expect(minutes.contains("| What happens on repeated misses | Two misses → root-cause review |"))
+  }
+
+  @Test func openFindingsGroupedByCheckWithoutPassesOrOverrides() throws {
+    let open = try #require(section("Open findings"))
+    #expect(open.contains("### One-sentence link\n\n- **warn** · &lt;script&gt;alert(1)&lt;/script&gt; Cost per order (Operations) (link:k3)"))
+    #expect(open.contains("  - Remedy: say how it moves \\*Net margin\\* \\| or remove it"))
+    #expect(open.contains("### Conflicts\n"))
+    #expect(open.contains("  - Reason: not asked yet"))
+    #expect(!open.contains("lead-time:k2"))
+    #expect(!open.contains("counts"))
+  }
+
+  @Test func overridesWithReasons() throws {
+    let overrides = try #require(section("Overrides"))
+    #expect(
+      overrides.contains(
+        "- **lead-time:k2 (Leading indicator, On-time delivery &lt;48h&gt; (Operations)):** Delivery is contractual"
+      ))
+  }
+
+  @Test func noRawHTMLAndTablesKeepTheirColumns() {
+    #expect(!minutes.contains("<script"))
+    #expect(!minutes.contains("<b>"))
+    #expect(!minutes.contains("<HR>"))
+    for table in tables() {
+      let widths = Set(table.map(Self.cellCount))
+      #expect(widths.count == 1, "ragged table: \(table)")
+    }
+  }
+
+  @Test func deterministic() throws {
+    let again = Exporter.render(
+      .md, workshop: SampleWorkshop.name, cascade: try SampleWorkshop.cascade(),
+      findings: SampleWorkshop.findings)
+    #expect(again == minutes)
+    #expect(minutes.hasSuffix("\n"))
+  }
+
+  @Test func emptyCascadeStillHasEverySection() {
+    let empty = WorkshopMinutes.render(workshop: "Empty", cascade: Cascade(), findings: [])
+    #expect(empty.contains("_Not locked yet._"))
+    #expect(empty.contains("_No company KPIs yet._"))
+    #expect(empty.contains("None: every finding passes or was accepted."))
+    #expect(empty.contains("## Overrides\n\n_None._\n"))
+  }
+
+  // MARK: - Reading the minutes
+
+  /// The text of one `##` section, without its heading.
+  private func section(_ title: String) -> String? {
+    guard let start = minutes.range(of: "\n## \(title)\n") else { return nil }
+    let rest = minutes[start.upperBound...]
+    let end = rest.range(of: "\n## ")?.lowerBound ?? rest.endIndex
+    return String(rest[..<end])
+  }
+
+  /// Consecutive lines starting with `|`.
+  private func tables() -> [[String]] {
+    var result: [[String]] = []
+    var current: [String] = []
+    for line in minutes.split(separator: "\n", omittingEmptySubsequences: false) {
+      if line.hasPrefix("|") {
+        current.append(String(line))
+      } else if !current.isEmpty {
+        result.append(current)
+        current = []
+      }
+    }
+    return result
+  }
+
+  /// Cell separators that Markdown sees: `|` not preceded by a backslash.
+  private static func cellCount(_ line: String) -> Int {
+    var count = 0
+    var escaped = false
+    for character in line {
+      if character == "|" && !escaped { count += 1 }
+      escaped = character == "\\" && !escaped
+    }
+    return count
+  }
+}
