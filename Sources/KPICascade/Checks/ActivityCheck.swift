@@ -1,0 +1,76 @@
+import Foundation
+
+/// Outcome, not activity: a Level 2 KPI measures what resulted ("qualified leads"), not what
+/// was done ("calls made"). Activity counts belong at Level 3, with the people doing them.
+public struct ActivityCheck: AlignmentCheck {
+  public let kind = CheckKind.activity
+
+  public init() {}
+
+  /// One finding per department KPI id.
+  public func findings(in cascade: Cascade) -> [Finding] {
+    cascade.departmentKPIs.map { kpi in
+      if Self.looksLikeActivity(kpi.name) {
+        return Finding(
+          check: kind, verdict: .warn, subject: kpi.id,
+          reason: "'\(kpi.name)' counts what was done: activity at Level 2",
+          remedy: "measure what results from it, or move it to Level 3")
+      }
+      return Finding(check: kind, verdict: .pass, subject: kpi.id, reason: "measures an outcome")
+    }
+  }
+
+  /// Whether a KPI name counts actions rather than their results.
+  ///
+  /// Flags an action noun counted ("number of demos", "# of posts"), done ("calls made",
+  /// "tickets closed", "hours worked") or paced ("calls per day"). Names that measure a rate
+  /// or share ("email open rate", "% of calls answered") and nouns that are results ("qualified
+  /// leads", "deals closed") are not flagged: a false alarm costs the room more than a miss.
+  public static func looksLikeActivity(_ name: String) -> Bool {
+    let text = name.lowercased()
+    let words = text.split(whereSeparator: { !$0.isLetter && $0 != "#" }).map(String.init)
+    guard words.contains(where: actions.contains) else { return false }
+    let paced = AnswerPattern("(?:\(actionPattern))\\s*(?:per|/|a|each)\\s*(?:day|week|month|rep|person|agent|head)")
+    if paced.matches(text) { return true }
+    if words.contains(where: rates.contains) || text.contains("%") { return false }
+    let counted = AnswerPattern("(?:^|[^\\p{L}])(?:#|number of|no\\. of|count of|total|amount of)\\s*(?:of\\s+)?(?:[\\p{L}\\-]+\\s+){0,2}(?:\(actionPattern))(?![\\p{L}])")
+    if counted.matches(text) { return true }
+    for (index, word) in words.enumerated() where actions.contains(word) {
+      if words[(index + 1)...].prefix(2).contains(where: done.contains) { return true }
+    }
+    return false
+  }
+
+  /// Things people do, which are counted when activity passes for results.
+  private static let actions: Set<String> = [
+    "call", "calls", "dial", "dials", "email", "emails", "meeting", "meetings", "demo", "demos",
+    "post", "posts", "visit", "visits", "hour", "hours", "ticket", "tickets", "task", "tasks",
+    "activity", "activities", "touch", "touches", "touchpoint", "touchpoints", "message",
+    "messages", "article", "articles", "blog", "blogs", "video", "videos", "webinar", "webinars",
+    "event", "events", "training", "trainings", "session", "sessions", "presentation",
+    "presentations", "pitch", "pitches", "interview", "interviews", "commit", "commits",
+    "tweet", "tweets", "newsletter", "newsletters", "campaign", "campaigns", "report", "reports",
+    "outreach", "follow-ups", "followups", "proposal", "proposals", "course", "courses",
+    "workshop", "workshops", "audit", "audits", "inspection", "inspections",
+  ]
+
+  private static var actionPattern: String {
+    actions.sorted { $0.count > $1.count }.joined(separator: "|")
+  }
+
+  /// Participles that turn an action noun into a count of things done.
+  private static let done: Set<String> = [
+    "made", "sent", "held", "published", "worked", "logged", "done", "completed", "attended",
+    "conducted", "performed", "posted", "written", "created", "scheduled", "given", "run", "hosted",
+    "dialed", "dialled", "placed", "visited", "touched", "submitted", "launched", "produced",
+    "closed", "answered", "handled", "processed", "delivered", "taken", "organised", "organized",
+    "recorded", "filed", "booked", "spent",
+  ]
+
+  /// Words that make a name a rate or a quality of the action, which is a result.
+  private static let rates: Set<String> = [
+    "rate", "ratio", "percentage", "percent", "share", "conversion", "quality", "satisfaction",
+    "score", "within", "resolution", "accuracy", "yield", "success", "effectiveness", "return",
+    "roi", "attendance", "coverage",
+  ]
+}

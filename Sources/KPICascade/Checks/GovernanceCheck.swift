@@ -1,0 +1,89 @@
+/// Governance: every part of step 6 is present and the review rhythm matches how fast the
+/// business moves; without it the cascade is a poster, not a practice.
+///
+/// Subjects, in order: `governance-velocity`, `governance-operational-review`,
+/// `governance-strategic-review`, then `governance-<field>` for each `GovernanceField`
+/// (`governance-alignment-review`, `governance-annual-realignment`, `governance-process-owner`,
+/// `governance-dispute-resolver`, `governance-change-process`, `governance-miss-policy`).
+public struct GovernanceCheck: AlignmentCheck {
+  public let kind = CheckKind.governance
+
+  public init() {}
+
+  /// The subject of the finding about one governance text field.
+  public static func subject(_ field: GovernanceField) -> String { "governance-\(field.rawValue)" }
+
+  public func findings(in cascade: Cascade) -> [Finding] {
+    let governance = cascade.governance
+    return [
+      velocityFinding(governance.velocity),
+      cadenceFinding(
+        "governance-operational-review", "operational review", governance.operationalReview,
+        proposed: governance.velocity?.proposedOperationalReview, velocity: governance.velocity),
+      cadenceFinding(
+        "governance-strategic-review", "strategic review", governance.strategicReview,
+        proposed: governance.velocity?.proposedStrategicReview, velocity: governance.velocity),
+    ] + GovernanceField.allCases.map { fieldFinding($0, in: governance) }
+  }
+
+  private func velocityFinding(_ velocity: BusinessVelocity?) -> Finding {
+    guard let velocity else {
+      return Finding(
+        check: kind, verdict: .fail, subject: "governance-velocity", reason: "no business velocity",
+        remedy: "say whether the business changes week to week (high) or month to month (steady)")
+    }
+    return Finding(
+      check: kind, verdict: .pass, subject: "governance-velocity", reason: "\(velocity.rawValue) velocity")
+  }
+
+  private func cadenceFinding(
+    _ subject: String, _ name: String, _ cadence: ReviewCadence?, proposed: ReviewCadence?,
+    velocity: BusinessVelocity?
+  ) -> Finding {
+    guard let cadence else {
+      return Finding(
+        check: kind, verdict: .fail, subject: subject, reason: "no \(name) cadence",
+        remedy: "set how often the \(name) meets")
+    }
+    guard let proposed, let velocity, cadence != proposed else {
+      return Finding(check: kind, verdict: .pass, subject: subject, reason: "\(name) \(cadence.rawValue)")
+    }
+    let business = velocity == .high ? "a high-velocity business" : "a steady business"
+    let effect = cadence.days > proposed.days ? "sees problems late" : "spends the room's time on noise"
+    return Finding(
+      check: kind, verdict: .warn, subject: subject,
+      reason: "\(business) reviewing \(cadence.rawValue) \(effect)",
+      remedy: "hold the \(name) \(proposed.rawValue)")
+  }
+
+  private func fieldFinding(_ field: GovernanceField, in governance: Governance) -> Finding {
+    let subject = Self.subject(field)
+    let (value, what, remedy): (String?, String, String) =
+      switch field {
+      case .alignmentReview:
+        (governance.alignmentReview, "quarterly alignment review", "set the date of the first one")
+      case .annualRealignment:
+        (governance.annualRealignment, "annual realignment", "set its date")
+      case .processOwner:
+        (
+          governance.processOwner, "alignment process owner",
+          "name the one person who keeps the cascade alive"
+        )
+      case .disputeResolver:
+        (governance.disputeResolver, "dispute resolver", "name the one person who settles disputes")
+      case .changeProcess:
+        (governance.changeProcess, "process for creating, changing and retiring KPIs", "agree it")
+      case .missPolicy:
+        (governance.missPolicy, "rule for repeated misses", "agree what happens when a KPI keeps missing")
+      }
+    guard let text = value.answered else {
+      return Finding(check: kind, verdict: .fail, subject: subject, reason: "no \(what)", remedy: remedy)
+    }
+    if field == .processOwner || field == .disputeResolver {
+      let assessment = AccountablePerson.assess(text)
+      return Finding(
+        check: kind, verdict: assessment.verdict, subject: subject, reason: "\(what): \(assessment.reason)")
+    }
+    return Finding(check: kind, verdict: .pass, subject: subject, reason: "\(what): \(text)")
+  }
+}

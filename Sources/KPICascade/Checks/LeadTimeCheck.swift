@@ -1,0 +1,64 @@
+/// Leading indicator: each department KPI moves 30–60 days ahead of its outcome, and no
+/// department watches only lagging numbers.
+public struct LeadTimeCheck: AlignmentCheck {
+  public let kind = CheckKind.leadTime
+
+  public init() {}
+
+  /// Department by department: one finding per KPI id, then one for the department id (only
+  /// for departments with KPIs). A department fails when every KPI is lagging, and warns when
+  /// none is known to lead yet because lead times are missing.
+  public func findings(in cascade: Cascade) -> [Finding] {
+    cascade.departments.flatMap { department -> [Finding] in
+      guard !department.kpis.isEmpty else { return [] }
+      return department.kpis.map { kpiFinding($0, in: cascade) } + [departmentFinding(department)]
+    }
+  }
+
+  private func kpiFinding(_ kpi: DepartmentKPI, in cascade: Cascade) -> Finding {
+    let outcome = cascade.name(of: kpi.companyKPI)
+    guard let days = kpi.leadTimeDays else {
+      return Finding(
+        check: kind, verdict: .fail, subject: kpi.id, reason: "no lead time given",
+        remedy: "ask how many days before \(outcome) moves this one moves")
+    }
+    switch days {
+    case 0:
+      return Finding(
+        check: kind, verdict: .warn, subject: kpi.id,
+        reason: "lead time 0 days: this KPI is lagging, it moves with or after \(outcome)",
+        remedy: "replace it with something that moves 30–60 days earlier")
+    case LeadTime.window:
+      return Finding(
+        check: kind, verdict: .pass, subject: kpi.id,
+        reason: "leads \(outcome) by \(days) days")
+    default:
+      return Finding(
+        check: kind, verdict: .warn, subject: kpi.id,
+        reason: "lead time \(days) day\(days == 1 ? "" : "s"): outside the 30–60 day window",
+        remedy: days < LeadTime.window.lowerBound
+          ? "too little time to act: look for something that moves earlier"
+          : "too far ahead to predict reliably: look for something closer to the outcome")
+    }
+  }
+
+  private func departmentFinding(_ department: Department) -> Finding {
+    let known = department.kpis.compactMap(\.leadTimeDays)
+    let leading = known.filter { $0 > 0 }.count
+    if leading > 0 {
+      return Finding(
+        check: kind, verdict: .pass, subject: department.id,
+        reason: "\(department.name) has \(leading) leading indicator\(leading == 1 ? "" : "s")")
+    }
+    if known.count == department.kpis.count {
+      return Finding(
+        check: kind, verdict: .fail, subject: department.id,
+        reason: "every \(department.name) KPI is lagging: every level needs leading indicators",
+        remedy: "add at least one KPI that moves 30–60 days before its outcome")
+    }
+    return Finding(
+      check: kind, verdict: .warn, subject: department.id,
+      reason: "no \(department.name) KPI is known to lead yet",
+      remedy: "give the missing lead times")
+  }
+}

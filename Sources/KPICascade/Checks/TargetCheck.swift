@@ -1,0 +1,28 @@
+/// Outcome, not goal: every KPI at both levels carries a measurable target. "Increase customer
+/// satisfaction" is a wish; "≥ 78%" is something a review can say yes or no to.
+public struct TargetCheck: AlignmentCheck {
+  public let kind = CheckKind.target
+
+  public init() {}
+
+  /// One finding per company KPI id, then one per department KPI id.
+  public func findings(in cascade: Cascade) -> [Finding] {
+    cascade.companyKPIs.map { finding($0.id, $0.name, $0.target) }
+      + cascade.departmentKPIs.map { finding($0.id, $0.name, $0.target) }
+  }
+
+  private func finding(_ id: String, _ name: String, _ typed: String?) -> Finding {
+    guard let text = typed.answered else {
+      return Finding(
+        check: kind, verdict: .fail, subject: id, reason: "\(name) has no target",
+        remedy: "give a number, e.g. '≥ 78%'")
+    }
+    guard let target = Target.parse(text) else {
+      return Finding(
+        check: kind, verdict: .fail, subject: id,
+        reason: "'\(text)' is a goal, not a measurable target: give a number, e.g. '≥ 78%'",
+        remedy: "give a number, e.g. '≥ 78%'")
+    }
+    return Finding(check: kind, verdict: .pass, subject: id, reason: target.summary)
+  }
+}

@@ -1,0 +1,63 @@
+/// The pairs of department KPIs to put to the room in step 4, most likely first.
+///
+/// Never every pair: the room's time is the scarce resource. The candidates are the classic
+/// function pairs that pull against each other in most companies, then the tensions declared in
+/// step 3, then anything the facilitator raised.
+public enum ConflictCandidates {
+  /// The four function pairs DESIGN §2 names, in the order the room should hear them.
+  public static let classicPairs: [(DepartmentFunction, DepartmentFunction)] = [
+    (.sales, .operations),
+    (.marketing, .sales),
+    (.customerSuccess, .product),
+    (.finance, .hr),
+  ]
+
+  /// Classic pairs, then declared tensions, then stored conflicts not already listed.
+  ///
+  /// A conflict already stored in the cascade replaces the derived candidate with the same key,
+  /// so the room's answer and resolution are kept; otherwise the first candidate for a key wins
+  /// (a tension declared between two KPIs a classic pair already covers stays `.classic`).
+  /// A department whose function is not yet confirmed counts by the function its name suggests.
+  public static func find(in cascade: Cascade) -> [Conflict] {
+    var candidates: [Conflict] = []
+    var seen = Set<String>()
+    func add(_ conflict: Conflict) {
+      if seen.insert(conflict.key).inserted { candidates.append(conflict) }
+    }
+    for pair in classicPairs {
+      for a in cascade.departments where a.workingFunction == pair.0 && !a.kpis.isEmpty {
+        for b in cascade.departments where b.id != a.id && b.workingFunction == pair.1 && !b.kpis.isEmpty {
+          add(classic(a, b))
+        }
+      }
+    }
+    for department in cascade.departments {
+      for kpi in department.kpis {
+        guard case .with(let other)? = kpi.tension,
+          let otherDepartment = cascade.owningDepartment(ofKPI: other),
+          otherDepartment.id != department.id
+        else { continue }
+        add(Conflict(first: kpi.id, second: other, companyKPI: kpi.companyKPI, origin: .declared))
+      }
+    }
+    for stored in cascade.conflicts {
+      if let index = candidates.firstIndex(where: { $0.key == stored.key }) {
+        candidates[index] = stored
+      } else {
+        add(stored)
+      }
+    }
+    return candidates
+  }
+
+  /// Prefers two KPIs that move the same company KPI; otherwise each department's first.
+  private static func classic(_ a: Department, _ b: Department) -> Conflict {
+    for first in a.kpis {
+      if let second = b.kpis.first(where: { $0.companyKPI == first.companyKPI }) {
+        return Conflict(first: first.id, second: second.id, companyKPI: first.companyKPI, origin: .classic)
+      }
+    }
+    return Conflict(
+      first: a.kpis[0].id, second: b.kpis[0].id, companyKPI: a.kpis[0].companyKPI, origin: .classic)
+  }
+}
