@@ -1,0 +1,94 @@
+import Exports
+import KPICascade
+
+/// Tab candidates for what has been typed so far: commands, department and KPI names,
+/// people, finding ids, and the words a question accepts.
+public struct Completion: Equatable, Sendable {
+  /// The tail of the typed text being completed; each candidate replaces it.
+  public var stem: String
+  public var candidates: [String]
+
+  public init(stem: String, candidates: [String]) {
+    self.stem = stem
+    self.candidates = candidates
+  }
+}
+
+extension Workshop {
+  /// Candidates for Tab, given the text before the cursor.
+  public func completions(for typed: String) -> Completion {
+    guard typed.hasPrefix("/") else {
+      let kind = currentQuestion()?.key.answerKind ?? .text
+      return Completion(stem: typed, candidates: matching(typed, in: words(for: kind), quote: false))
+    }
+    guard let space = typed.firstIndex(of: " ") else {
+      let names = WorkshopCommand.allCases.map { "/" + $0.rawValue }
+      return Completion(stem: typed, candidates: matching(typed, in: names, quote: false))
+    }
+    let parsed = CommandLineText(typed)
+    let stem = currentWord(of: String(typed[typed.index(after: space)...]))
+    let finished = typed.hasSuffix(" ") && !parsed.hasOpenQuote ? parsed.arguments.count : parsed.arguments.count - 1
+    let position = max(finished, 0)
+    let command = WorkshopCommand(rawValue: parsed.name)
+    let pool: [String]
+    switch (command, position) {
+    case (.help?, 0): pool = WorkshopCommand.allCases.map(\.rawValue)
+    case (.export?, 0): pool = ExportFormat.allCases.map(\.rawValue)
+    case (.export?, _), (.save?, _), (.goto?, _), (.undo?, _), (.next?, _), (.back?, _), (.quit?, _): pool = []
+    case (.accept?, 0): pool = AlignmentReport(cascade: cascade).open.map(\.id)
+    case (.accept?, _): pool = ["because"]
+    case (.owner?, 1...): pool = cascade.people
+    case (.retarget?, 1...), (.rename?, 1...): pool = ["because"]
+    case (.conflict?, _), (.retarget?, 0), (.owner?, 0):
+      pool = cascade.companyKPIs.map(\.name) + cascade.departmentKPIs.map(\.name)
+    default: pool = allNames
+    }
+    return Completion(stem: stem, candidates: matching(stem, in: pool, quote: true))
+  }
+
+  private var allNames: [String] {
+    cascade.departments.map(\.name) + cascade.companyKPIs.map(\.name) + cascade.departmentKPIs.map(\.name)
+  }
+
+  private func words(for kind: AnswerKind) -> [String] {
+    switch kind {
+    case .text: allNames
+    case .person: cascade.people
+    case .function: DepartmentFunction.allCases.map(\.label)
+    case .kpi: cascade.departmentKPIs.map(\.name) + ["no"]
+    case .yesNo: ["yes", "no"]
+    case .velocity: BusinessVelocity.allCases.map(\.rawValue)
+    case .cadence: ReviewCadence.allCases.map(\.rawValue)
+    }
+  }
+
+  /// The word under the cursor: from an open quote, or after the last space.
+  private func currentWord(of text: String) -> String {
+    var quote: Character?
+    var start = text.startIndex
+    var index = text.startIndex
+    while index < text.endIndex {
+      let character = text[index]
+      if let open = quote {
+        if character == open { quote = nil }
+      } else if character == "\"" || character == "'" {
+        quote = character
+        start = index
+      } else if character == " " {
+        start = text.index(after: index)
+      }
+      index = text.index(after: index)
+    }
+    return String(text[start...])
+  }
+
+  private func matching(_ stem: String, in pool: [String], quote: Bool) -> [String] {
+    var wanted = stem.lowercased()
+    if let first = wanted.first, first == "\"" || first == "'" { wanted.removeFirst() }
+    var seen = Set<String>()
+    return pool.filter { $0.lowercased().hasPrefix(wanted) && seen.insert($0).inserted }.map { name in
+      quote && name.contains(" ") ? "\"" + name + "\"" : name
+    }
+  }
+}
+

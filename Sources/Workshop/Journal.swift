@@ -1,0 +1,66 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The append-only log of accepted exchanges beside the transcript: one JSON line each,
+/// flushed to disk before the next prompt, folded into the transcript on save.
+final class Journal {
+  let path: String
+  private var fd: Int32
+  private let encoder: JSONEncoder = {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .iso8601
+    return encoder
+  }()
+
+  init(path: String) throws(ExitError) {
+    self.path = path
+    fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw .io("Can't open the journal \(path): \(AtomicFile.lastError())") }
+  }
+
+  /// Appends an exchange and waits until it is on disk.
+  func append(_ exchange: Exchange) throws(ExitError) {
+    var data: Data
+    do { data = try encoder.encode(exchange) } catch { throw .io("Can't encode an answer: \(error)") }
+    data.append(0x0A)
+    try AtomicFile.writeAll(fd, data, path: path)
+    guard fdatasync(fd) == 0 else { throw .io("Can't flush \(path): \(AtomicFile.lastError())") }
+  }
+
+  /// Empties the journal once the transcript holds everything in it.
+  func clear() throws(ExitError) {
+    guard ftruncate(fd, 0) == 0, fsync(fd) == 0 else {
+      throw .io("Can't reset the journal \(path): \(AtomicFile.lastError())")
+    }
+  }
+
+  func close() {
+    guard fd >= 0 else { return }
+    Glibc.close(fd)
+    fd = -1
+  }
+
+  deinit { close() }
+
+  /// The exchanges in a journal file; a torn last line (a crash mid-write) is dropped, since
+  /// its answer's next prompt never appeared.
+  static func read(path: String, decoder: JSONDecoder) throws(ExitError) -> [Exchange] {
+    guard let data = FileManager.default.contents(atPath: path), !data.isEmpty else { return [] }
+    var exchanges: [Exchange] = []
+    let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
+    for (index, line) in lines.enumerated() where !line.isEmpty {
+      let isLast = index == lines.count - 1
+      do {
+        exchanges.append(try decoder.decode(Exchange.self, from: Data(line)))
+      } catch {
+        if isLast { break }
+        throw .badInput("\(path) line \(index + 1): \(JSONLocation.describe(error))")
+      }
+    }
+    return exchanges
+  }
+}

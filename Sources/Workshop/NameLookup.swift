@@ -1,0 +1,63 @@
+import KPICascade
+
+/// Finds departments and KPIs by what a person types: an exact name, any unambiguous prefix
+/// (case-insensitive), or an id (`k4`).
+struct NameLookup {
+  let cascade: Cascade
+
+  /// What a name can refer to.
+  enum Kind: Sendable {
+    case companyKPI, department, departmentKPI
+  }
+
+  /// A departmental or company KPI, or a department, matching `query`.
+  func find(_ query: String, kinds: Set<Kind> = [.companyKPI, .department, .departmentKPI])
+    -> Result<String, LookupProblem>
+  {
+    var candidates: [(id: String, name: String)] = []
+    if kinds.contains(.companyKPI) { candidates += cascade.companyKPIs.map { ($0.id, $0.name) } }
+    if kinds.contains(.department) { candidates += cascade.departments.map { ($0.id, $0.name) } }
+    if kinds.contains(.departmentKPI) { candidates += cascade.departmentKPIs.map { ($0.id, $0.name) } }
+    return match(query, in: candidates, what: describe(kinds))
+  }
+
+  /// A department KPI among the given ids.
+  func departmentKPI(_ query: String, among ids: [String]) -> Result<String, LookupProblem> {
+    let candidates = ids.compactMap { id in cascade.departmentKPI(id).map { (id: id, name: $0.name) } }
+    return match(query, in: candidates, what: "KPI")
+  }
+
+  private func match(_ query: String, in candidates: [(id: String, name: String)], what: String)
+    -> Result<String, LookupProblem>
+  {
+    let wanted = query.trimmed.lowercased()
+    guard !wanted.isEmpty else { return .failure(LookupProblem("Name a \(what).")) }
+    if let exact = candidates.first(where: { $0.name.lowercased() == wanted || $0.id == wanted }) {
+      return .success(exact.id)
+    }
+    let prefixed = candidates.filter { $0.name.lowercased().hasPrefix(wanted) }
+    switch prefixed.count {
+    case 1: return .success(prefixed[0].id)
+    case 0:
+      return .failure(LookupProblem("No \(what) called '\(DisplayText.safe(query))'."))
+    default:
+      let names = prefixed.prefix(5).map { DisplayText.safe($0.name) }.joined(separator: ", ")
+      return .failure(
+        LookupProblem(
+          "'\(DisplayText.safe(query))' could be \(names)\(prefixed.count > 5 ? ", …" : ""). Type more of the name."
+        ))
+    }
+  }
+
+  private func describe(_ kinds: Set<Kind>) -> String {
+    if kinds == [.department] { return "department" }
+    if !kinds.contains(.department) { return "KPI" }
+    return "department or KPI"
+  }
+}
+
+/// Why a name did not lead to exactly one thing.
+struct LookupProblem: Error {
+  var message: String
+  init(_ message: String) { self.message = message }
+}

@@ -1,0 +1,65 @@
+import KPICascade
+
+/// What the workshop asks next, and how to read the answer.
+///
+/// Questions are never stored: they are derived from the cascade and progress by `Agenda`,
+/// so after `/undo`, `/back` or a reopen the room is asked exactly what is still open.
+public struct Question: Equatable, Sendable {
+  public var key: QuestionKey
+  public var text: String
+  /// A line of help under the question: an example, a proposal, the window.
+  public var hint: String?
+
+  public init(key: QuestionKey, text: String, hint: String? = nil) {
+    self.key = key
+    self.text = text
+    self.hint = hint
+  }
+}
+
+/// Which blank in the cascade a question fills.
+public enum QuestionKey: Equatable, Sendable {
+  case companyKPIName
+  case companyKPITarget(kpi: String)
+  case companyKPIOwner(kpi: String)
+  case lock
+  case departmentName
+  case departmentHead(department: String)
+  case departmentFunction(department: String)
+  case contribution(companyKPI: String, department: String)
+  case departmentKPIName(companyKPI: String, department: String)
+  case leadTime(kpi: String)
+  case linkSentence(kpi: String)
+  case target(kpi: String)
+  case tension(kpi: String)
+  case conflict(Conflict)
+  case adjustmentChoice(Conflict)
+  case adjustmentName(Conflict, kpi: String)
+  case adjustmentTarget(Conflict, kpi: String, name: String)
+  case owner(kpi: String)
+  case velocity
+  case operationalReview
+  case strategicReview
+  case governance(GovernanceField)
+
+  /// What Tab should offer for an answer to this question.
+  var answerKind: AnswerKind {
+    switch self {
+    case .companyKPIOwner, .departmentHead, .owner: .person
+    case .governance(.processOwner), .governance(.disputeResolver): .person
+    case .departmentFunction: .function
+    case .tension: .kpi
+    case .departmentKPIName: .kpi
+    case .lock, .conflict: .yesNo
+    case .adjustmentChoice: .kpi
+    case .velocity: .velocity
+    case .operationalReview, .strategicReview: .cadence
+    default: .text
+    }
+  }
+}
+
+/// The shape of an answer, for completion.
+enum AnswerKind {
+  case text, person, function, kpi, yesNo, velocity, cadence
+}

@@ -1,0 +1,27 @@
+import Exports
+
+/// What the engine says back to one line: text to show, the exchange to journal (if the
+/// line was accepted), a refusal (for scripts, a failed line), and any effect for the shell.
+public struct Reply: Equatable, Sendable {
+  public var text: String
+  /// The accepted exchange; the shell must journal it before showing the next prompt.
+  public var exchange: Exchange?
+  /// Why the line was refused; `nil` when it was accepted or only informative.
+  public var refusal: String?
+  public var effect: Effect?
+
+  public init(text: String, exchange: Exchange? = nil, refusal: String? = nil, effect: Effect? = nil) {
+    self.text = text
+    self.exchange = exchange
+    self.refusal = refusal
+    self.effect = effect
+  }
+}
+
+/// Work the shell does on the engine's behalf: files and leaving.
+public enum Effect: Equatable, Sendable {
+  /// Rewrite the transcript; with a path, also write a copy there.
+  case save(path: String?)
+  case export(ExportFormat, path: String)
+  case quit
+}

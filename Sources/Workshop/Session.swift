@@ -1,0 +1,116 @@
+import Foundation
+import KPICascade
+
+/// A workshop session: its exchanges and what they add up to.
+///
+/// The cascade and progress are always the fold of the exchanges that were not undone, so a
+/// session rebuilt from its transcript or journal is the session that was on screen.
+public struct Session: Sendable {
+  public let info: SessionInfo
+  public private(set) var exchanges: [Exchange]
+  public private(set) var cascade: Cascade
+  public private(set) var progress: Progress
+
+  /// A new, empty session.
+  public init(info: SessionInfo) {
+    self.info = info
+    self.exchanges = []
+    self.cascade = Cascade()
+    self.progress = Progress()
+  }
+
+  /// Rebuilds a session by replaying exchanges; throws naming the first one that cannot apply.
+  public init(info: SessionInfo, exchanges: [Exchange]) throws(ReplayError) {
+    self.info = info
+    self.exchanges = exchanges
+    (cascade, progress) = try Self.replay(exchanges)
+  }
+
+  /// The next exchange's sequence number.
+  public var nextSeq: Int { (exchanges.last?.seq ?? 0) + 1 }
+
+  /// The exchanges that still count, oldest first.
+  public var effectiveExchanges: [Exchange] {
+    let undone = Self.undoneSeqs(exchanges)
+    return exchanges.filter { !undone.contains($0.seq) }
+  }
+
+  /// Appends an accepted exchange, applying it incrementally (an undo replays everything).
+  public mutating func record(_ exchange: Exchange) throws(ReplayError) {
+    let index = exchanges.count
+    if exchange.changes.contains(where: { if case .undone = $0 { true } else { false } }) {
+      var all = exchanges
+      all.append(exchange)
+      (cascade, progress) = try Self.replay(all)
+      exchanges = all
+      return
+    }
+    var nextCascade = cascade
+    var nextProgress = progress
+    try Self.fold(exchange, index: index, into: &nextCascade, &nextProgress)
+    cascade = nextCascade
+    progress = nextProgress
+    exchanges.append(exchange)
+  }
+
+  /// Adds a change to the last exchange (moving to the next step once an answer completes
+  /// one), so the answer and the move are journaled and undone together.
+  mutating func amendLast(with change: WorkshopEvent) {
+    guard !exchanges.isEmpty else { return }
+    exchanges[exchanges.count - 1].changes.append(change)
+    progress.apply(change)
+  }
+
+  /// The last exchange that changed the cascade and still counts: what `/undo` takes back.
+  public var lastUndoable: Exchange? {
+    let undone = Self.undoneSeqs(exchanges)
+    return exchanges.last { $0.isUndoable && !undone.contains($0.seq) }
+  }
+
+  // MARK: - Replay
+
+  static func undoneSeqs(_ exchanges: [Exchange]) -> Set<Int> {
+    var undone = Set<Int>()
+    for exchange in exchanges {
+      for case .undone(let seq) in exchange.changes { undone.insert(seq) }
+    }
+    return undone
+  }
+
+  static func replay(_ exchanges: [Exchange]) throws(ReplayError) -> (Cascade, Progress) {
+    let undone = undoneSeqs(exchanges)
+    var cascade = Cascade()
+    var progress = Progress()
+    var seen = Set<Int>()
+    for (index, exchange) in exchanges.enumerated() {
+      guard seen.insert(exchange.seq).inserted else {
+        throw ReplayError(path: "exchanges[\(index)].seq", problem: "seq \(exchange.seq) is used twice")
+      }
+      if undone.contains(exchange.seq) { continue }
+      try fold(exchange, index: index, into: &cascade, &progress)
+    }
+    return (cascade, progress)
+  }
+
+  private static func fold(
+    _ exchange: Exchange, index: Int, into cascade: inout Cascade, _ progress: inout Progress
+  ) throws(ReplayError) {
+    for (offset, change) in exchange.changes.enumerated() {
+      let path = "exchanges[\(index)].changes[\(offset)]"
+      switch change {
+      case .cascade(let event):
+        do {
+          try cascade.apply(event)
+        } catch {
+          throw ReplayError(path: path, problem: error.description)
+        }
+      case .undone(let seq):
+        if seq >= exchange.seq {
+          throw ReplayError(path: path, problem: "undoes exchange \(seq), which is not earlier")
+        }
+      default:
+        progress.apply(change)
+      }
+    }
+  }
+}

@@ -1,0 +1,155 @@
+import Exports
+import Foundation
+import KPICascade
+
+/// The sessions folder: `<slug>.json` transcripts, with a journal and a lock beside each
+/// open one.
+public struct SessionStore: Sendable {
+  public let directory: URL
+
+  public init(directory: URL) {
+    self.directory = directory
+  }
+
+  /// One line of `kpi-align list`.
+  public struct Summary: Sendable {
+    public var name: String
+    public var slug: String
+    public var step: Int
+    public var updated: Date?
+    public var openFindings: Int
+  }
+
+  func transcriptURL(slug: String) -> URL { directory.appendingPathComponent("\(slug).json") }
+
+  /// Every readable session, newest change first; unreadable files are skipped.
+  public func summaries() -> [Summary] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    var result: [Summary] = []
+    for file in names where file.hasSuffix(".json") && !file.hasPrefix(".") {
+      let slug = String(file.dropLast(5))
+      guard Slug.isValid(slug), let session = try? read(slug: slug) else { continue }
+      result.append(
+        Summary(
+          name: session.info.name, slug: slug, step: session.progress.step,
+          updated: session.exchanges.last?.at ?? session.info.created,
+          openFindings: AlignmentReport(cascade: session.cascade).open.count))
+    }
+    return result.sorted { ($0.updated ?? .distantPast) > ($1.updated ?? .distantPast) }
+  }
+
+  /// Starts a new session named `name`.
+  public func create(name: String, at date: Date) throws(ExitError) -> OpenSession {
+    let slug = try Slug.make(from: name)
+    try ensureDirectory()
+    let url = transcriptURL(slug: slug)
+    if FileManager.default.fileExists(atPath: url.path) {
+      throw .usage("A session '\(slug)' already exists; reopen it with: kpi-align open \(slug)")
+    }
+    let info = SessionInfo(name: name.trimmed, slug: slug, created: date.wholeSeconds)
+    let open = try OpenSession(url: url, session: Session(info: info), lockName: name.trimmed)
+    try open.save()
+    return open
+  }
+
+  /// Opens a session by name, slug or path, recovering answers journaled before a crash.
+  public func open(_ nameOrPath: String) throws(ExitError) -> OpenSession {
+    let url = try locate(nameOrPath)
+    let slug = url.deletingPathExtension().lastPathComponent
+    let lock = try SessionLock(path: sidecar(url, "lock"), sessionName: slug)
+    let session = try read(url: url)
+    let open = try OpenSession(url: url, session: session, lock: lock)
+    try open.save()
+    return open
+  }
+
+  /// Reads a session (transcript plus journal) without locking or changing anything.
+  public func read(_ nameOrPath: String) throws(ExitError) -> Session {
+    try read(url: try locate(nameOrPath))
+  }
+
+  func read(slug: String) throws(ExitError) -> Session {
+    try read(url: transcriptURL(slug: slug))
+  }
+
+  func read(url: URL) throws(ExitError) -> Session {
+    guard case .transcript(var session) = try TranscriptCodec.read(url.path) else {
+      throw .badInput("\(url.path): an exported cascade, not a session; bring it in with: kpi-align import \(url.path)")
+    }
+    let journalPath = sidecar(url, "journal")
+    let last = session.exchanges.last?.seq ?? 0
+    for exchange in try Journal.read(path: journalPath, decoder: TranscriptCodec.decoder) where exchange.seq > last {
+      do {
+        try session.record(exchange)
+      } catch {
+        throw .badInput("\(journalPath): answer \(exchange.seq): \(error.problem)")
+      }
+    }
+    return session
+  }
+
+  /// Copies a transcript or exported cascade into the folder under a free slug.
+  public func importFile(_ path: String, at date: Date) throws(ExitError) -> (session: Session, url: URL) {
+    let session: Session
+    switch try TranscriptCodec.read(path) {
+    case .transcript(let read):
+      session = read
+    case .cascade(let document):
+      let slug = try Slug.make(from: document.workshop)
+      var fresh = Session(info: SessionInfo(name: document.workshop, slug: slug, created: date.wholeSeconds))
+      let exchange = Exchange(
+        seq: 1, at: date.wholeSeconds, step: 6, question: "(import)",
+        answer: "import \(URL(fileURLWithPath: path).lastPathComponent)",
+        changes: [.cascade(.restored(cascade: document.cascade)), .stepEntered(6)])
+      do { try fresh.record(exchange) } catch { throw .badInput("\(path): \(error.problem)") }
+      session = fresh
+    }
+    try ensureDirectory()
+    var slug = session.info.slug
+    var suffix = 2
+    while FileManager.default.fileExists(atPath: transcriptURL(slug: slug).path) {
+      slug = "\(session.info.slug.prefix(Slug.maximumLength - 4))-\(suffix)"
+      suffix += 1
+    }
+    var info = session.info
+    info.slug = slug
+    let renamed: Session
+    do { renamed = try Session(info: info, exchanges: session.exchanges) } catch {
+      throw .badInput("\(path): \(error.description)")
+    }
+    let url = transcriptURL(slug: slug)
+    try AtomicFile.write(TranscriptCodec.encode(renamed), to: url)
+    return (renamed, url)
+  }
+
+  /// Where a name, slug or path points.
+  func locate(_ nameOrPath: String) throws(ExitError) -> URL {
+    if nameOrPath.contains("/") || nameOrPath.hasSuffix(".json") {
+      let url = URL(fileURLWithPath: nameOrPath)
+      guard FileManager.default.fileExists(atPath: url.path) else {
+        throw .usage("\(nameOrPath): no such file.")
+      }
+      return url
+    }
+    let slug = try Slug.make(from: nameOrPath)
+    let url = transcriptURL(slug: slug)
+    guard FileManager.default.fileExists(atPath: url.path) else {
+      throw .usage(
+        "No session '\(DisplayText.safe(nameOrPath))' in \(directory.path). kpi-align list shows them; kpi-align new NAME starts one.")
+    }
+    return url
+  }
+
+  private func ensureDirectory() throws(ExitError) {
+    do {
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    } catch {
+      throw .io("Can't create the sessions folder \(directory.path): \(error.localizedDescription)")
+    }
+  }
+}
+
+/// `<dir>/<slug>.json` → `<dir>/<slug>.<kind>`.
+func sidecar(_ url: URL, _ kind: String) -> String {
+  url.deletingPathExtension().appendingPathExtension(kind).path
+}

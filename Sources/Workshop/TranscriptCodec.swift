@@ -1,0 +1,143 @@
+import Exports
+import Foundation
+import KPICascade
+
+/// Reads and writes session files, and checks everything it reads.
+///
+/// Reading is where bad input is stopped: wrong format or version, wrong types, references to
+/// things that don't exist, reused ids, control characters in names, and a snapshot that does
+/// not match the replayed exchanges each give one message naming the place in the file.
+public enum TranscriptCodec {
+  /// Files larger than this are refused before parsing.
+  public static let maximumFileSize = 512 * 1024 * 1024
+
+  public static func encode(_ session: Session) -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .iso8601
+    var data = (try? encoder.encode(Transcript(session: session))) ?? Data()
+    data.append(0x0A)
+    return data
+  }
+
+  static let decoder: JSONDecoder = {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .iso8601
+    return decoder
+  }()
+
+  /// What a kpi-align file turned out to be.
+  public enum Contents: Sendable {
+    case transcript(Session)
+    case cascade(CascadeDocument)
+  }
+
+  /// Reads a file given by the user; `file` names it in messages.
+  public static func read(_ file: String) throws(ExitError) -> Contents {
+    let data = try load(file)
+    return try decode(data, file: file)
+  }
+
+  static func load(_ file: String) throws(ExitError) -> Data {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+      throw .usage("\(file): no such file.")
+    }
+    guard !isDirectory.boolValue else { throw .usage("\(file) is a folder, not a session file.") }
+    let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+    guard size <= maximumFileSize else {
+      throw .badInput("\(file): \(size) bytes is larger than a session file can be.")
+    }
+    guard let data = FileManager.default.contents(atPath: file) else {
+      throw .io("\(file): can't read it (\(AtomicFile.lastError())).")
+    }
+    return data
+  }
+
+  private struct Header: Decodable {
+    var format: String?
+    var version: Int?
+  }
+
+  static func decode(_ data: Data, file: String) throws(ExitError) -> Contents {
+    guard String(data: data, encoding: .utf8) != nil else {
+      throw .badInput("\(file): not UTF-8 text, so not a kpi-align session file.")
+    }
+    let header: Header
+    do {
+      header = try decoder.decode(Header.self, from: data)
+    } catch {
+      throw .badInput("\(file): \(JSONLocation.describe(error)).")
+    }
+    switch header.format {
+    case Transcript.formatTag?:
+      try checkVersion(header.version, supported: Transcript.currentVersion, file: file)
+      let transcript: Transcript
+      do {
+        transcript = try decoder.decode(Transcript.self, from: data)
+      } catch {
+        throw .badInput("\(file): \(JSONLocation.describe(error)).")
+      }
+      return .transcript(try verify(transcript, file: file))
+    case CascadeDocument.formatTag?:
+      try checkVersion(header.version, supported: CascadeDocument.currentVersion, file: file)
+      let document: CascadeDocument
+      do {
+        document = try decoder.decode(CascadeDocument.self, from: data)
+      } catch {
+        throw .badInput("\(file): \(JSONLocation.describe(error)).")
+      }
+      do {
+        _ = try Cascade(events: [.restored(cascade: document.cascade)])
+      } catch {
+        throw .badInput("\(file): cascade: \(error.description).")
+      }
+      if let problem = CascadeAudit.unsafeText(in: document.cascade, prefix: "cascade") {
+        throw .badInput("\(file): \(problem).")
+      }
+      if document.workshop.unicodeScalars.contains(where: DisplayText.isUnsafe) {
+        throw .badInput("\(file): workshop: contains a control character.")
+      }
+      return .cascade(document)
+    case let other?:
+      throw .badInput(
+        "\(file): format is \"\(DisplayText.safe(other))\", not a kpi-align transcript (\"\(Transcript.formatTag)\") or cascade (\"\(CascadeDocument.formatTag)\").")
+    case nil:
+      throw .badInput("\(file): format: missing; this is not a kpi-align file.")
+    }
+  }
+
+  private static func checkVersion(_ version: Int?, supported: Int, file: String) throws(ExitError) {
+    guard let version else { throw .badInput("\(file): version: missing.") }
+    guard version == supported else {
+      throw .badInput(
+        "\(file): version: \(version) is not supported; this kpi-align reads version \(supported).")
+    }
+  }
+
+  /// Replays a decoded transcript and checks it against its own snapshot.
+  static func verify(_ transcript: Transcript, file: String) throws(ExitError) -> Session {
+    let info = transcript.session
+    guard Slug.isValid(info.slug) else {
+      throw .badInput("\(file): session.slug: '\(DisplayText.safe(info.slug))' is not a valid slug.")
+    }
+    if info.name.unicodeScalars.contains(where: DisplayText.isUnsafe) || info.name.trimmed.isEmpty {
+      throw .badInput("\(file): session.name: must be plain, non-empty text.")
+    }
+    let session: Session
+    do {
+      session = try Session(info: info, exchanges: transcript.exchanges)
+    } catch {
+      throw .badInput("\(file): \(error.description).")
+    }
+    if let problem = CascadeAudit.unsafeText(in: session.cascade, prefix: "cascade") {
+      throw .badInput("\(file): \(problem).")
+    }
+    if session.cascade != transcript.cascade {
+      let place = CascadeAudit.firstDifference(session.cascade, transcript.cascade) ?? "cascade"
+      throw .badInput(
+        "\(file): \(place): the snapshot does not match what the exchanges add up to.")
+    }
+    return session
+  }
+}

@@ -1,0 +1,277 @@
+import Foundation
+import KPICascade
+
+extension Workshop {
+  /// Reads an answer to a question: accepted with the changes it makes, or refused with why.
+  func answer(_ text: String, to question: Question, at date: Date) -> AnswerOutcome {
+    let lookup = NameLookup(cascade: cascade)
+    switch question.key {
+    case .companyKPIName:
+      if text.isEmpty {
+        guard !cascade.companyKPIs.isEmpty else {
+          return .refused("Name at least one company KPI.")
+        }
+        return .accepted([.listClosed(Agenda.companyKPIList)], note: nil)
+      }
+      if cascade.companyKPIs.count >= Agenda.maxCompanyKPIs {
+        return .refused(
+          "Five is the limit: more than five company KPIs signals strategic confusion. Press Enter to finish the list.")
+      }
+      if let problem = newNameProblem(text, among: cascade.companyKPIs.map(\.name)) {
+        return .refused(problem)
+      }
+      return .accepted(
+        [.cascade(.companyKPIAdded(id: nextID("c"), name: text))], note: nil)
+
+    case .companyKPITarget(let kpi), .target(let kpi):
+      guard !text.isEmpty else { return .refused("A target is needed, e.g. >= 20% YoY.") }
+      var note = verdictNote(for: .target, subject: kpi, after: .targetSet(kpi: kpi, target: text, reason: nil))
+      if Target.parse(text) == nil {
+        note += "\n" + style.dim("  Fix it later with /retarget.")
+      }
+      return .accepted([.cascade(.targetSet(kpi: kpi, target: text, reason: nil))], note: note)
+
+    case .companyKPIOwner(let kpi), .owner(let kpi):
+      return person(text) { .accepted([.cascade(.ownerSet(kpi: kpi, person: $0))], note: $1) }
+
+    case .lock:
+      switch yesOrNo(text) {
+      case true?:
+        return .accepted(
+          [.cascade(.companyKPIsLocked(on: Day.string(date)))],
+          note: style.good("Locked.") + " Changes from now on need a reason ('because …').")
+      case false?:
+        return .refused(
+          "Not locked. Adjust with /rename, /retarget, /owner or /remove, then answer yes.")
+      case nil:
+        return .refused("Please answer yes or no.")
+      }
+
+    case .departmentName:
+      if text.isEmpty {
+        guard !cascade.departments.isEmpty else { return .refused("Name at least one department.") }
+        return .accepted([.listClosed(Agenda.departmentList)], note: nil)
+      }
+      if let problem = newNameProblem(text, among: cascade.departments.map(\.name)) {
+        return .refused(problem)
+      }
+      return .accepted([.cascade(.departmentAdded(id: nextID("d"), name: text))], note: nil)
+
+    case .departmentHead(let department):
+      return person(text) { .accepted([.cascade(.headSet(department: department, person: $0))], note: $1) }
+
+    case .departmentFunction(let id):
+      let function: DepartmentFunction
+      if text.isEmpty {
+        function = DepartmentFunction.guess(from: cascade.name(of: id))
+      } else if let chosen = DepartmentFunction(answer: text) {
+        function = chosen
+      } else {
+        return .refused(
+          "'\(DisplayText.safe(text))' is not a function I know. One of: "
+            + DepartmentFunction.allCases.map(\.label).joined(separator: ", ") + ".")
+      }
+      return .accepted([.cascade(.functionSet(department: id, function: function))], note: nil)
+
+    case .contribution(let companyKPI, let department):
+      guard !text.isEmpty else {
+        return .refused("Type what \(DisplayText.safe(cascade.name(of: department))) does, or 'nothing'.")
+      }
+      let nothing = ["nothing", "none", "no", "-", "n/a", "nothing directly"].contains(text.lowercased())
+      return .accepted(
+        [.cascade(.contributionRecorded(companyKPI: companyKPI, department: department, text: nothing ? nil : text))],
+        note: nil)
+
+    case .departmentKPIName(let companyKPI, let department):
+      return departmentKPIName(text, companyKPI: companyKPI, department: department, lookup: lookup)
+
+    case .leadTime(let kpi):
+      guard let days = LeadTime.parse(text) else {
+        return .refused("A lead time is a number of days (e.g. 45, 6 weeks, 0 if it moves after the fact).")
+      }
+      let event = CascadeEvent.leadTimeSet(kpi: kpi, days: days)
+      return .accepted([.cascade(event)], note: verdictNote(for: .leadTime, subject: kpi, after: event))
+
+    case .linkSentence(let kpi):
+      guard !text.isEmpty else {
+        return .refused(
+          "A KPI with no link to a company KPI is a vanity metric. Say how it moves it, or /remove it.")
+      }
+      let event = CascadeEvent.linkSentenceSet(kpi: kpi, sentence: text)
+      return .accepted([.cascade(event)], note: verdictNote(for: .link, subject: kpi, after: event))
+
+    case .tension(let kpi):
+      return tension(text, for: kpi, lookup: lookup)
+
+    case .conflict(let conflict):
+      guard let structural = yesOrNo(text) else { return .refused("Please answer yes or no.") }
+      var changes: [WorkshopEvent] = []
+      if cascade.conflict(conflict.first, conflict.second) == nil {
+        changes.append(
+          .cascade(
+            .conflictRaised(
+              first: conflict.first, second: conflict.second, companyKPI: conflict.companyKPI,
+              origin: conflict.origin)))
+      }
+      changes.append(.cascade(.conflictAnswered(first: conflict.first, second: conflict.second, structural: structural)))
+      return .accepted(changes, note: structural ? style.problem("A structural conflict: one KPI must change.") : nil)
+
+    case .adjustmentChoice(let conflict):
+      let pair = [conflict.first, conflict.second]
+      switch lookup.departmentKPI(text, among: pair) {
+      case .failure(let problem): return .refused(problem.message)
+      case .success(let kpi):
+        return .accepted([.adjustmentChosen(conflict: conflict.key, kpi: kpi)], note: nil)
+      }
+
+    case .adjustmentName(let conflict, let kpi):
+      let current = cascade.name(of: kpi)
+      let name = text.isEmpty ? current : text
+      if let problem = AnswerText.nameProblem(name) { return .refused(problem) }
+      return .accepted([.adjustmentNamed(conflict: conflict.key, name: name)], note: nil)
+
+    case .adjustmentTarget(let conflict, let kpi, let name):
+      let old = cascade.departmentKPI(kpi)
+      let newTarget = text.isEmpty ? old?.target : text
+      if name == old?.name && newTarget == old?.target {
+        return .refused(
+          "Nothing changed: a conflict is resolved by adjusting the KPI. Give a new target (or /undo to rename it).")
+      }
+      let resolution = Resolution(
+        kpi: kpi, oldName: old?.name ?? kpi, newName: name, oldTarget: old?.target, newTarget: newTarget)
+      return .accepted(
+        [.cascade(.conflictResolved(first: conflict.first, second: conflict.second, resolution: resolution))],
+        note: style.good("Resolved:") + " \(DisplayText.safe(resolution.oldName)) → \(DisplayText.safe(name))"
+          + (newTarget == old?.target ? "" : ", target \(old?.target ?? "none") → \(newTarget ?? "none")"))
+
+    case .velocity:
+      guard let velocity = BusinessVelocity(rawValue: text.lowercased().replacingOccurrences(of: "slow", with: "steady")) else {
+        return .refused("Answer high (ecommerce, SaaS, agencies) or steady.")
+      }
+      return .accepted([.cascade(.velocitySet(velocity))], note: nil)
+
+    case .operationalReview, .strategicReview:
+      let velocity = cascade.governance.velocity ?? .steady
+      let isOperational = question.key == .operationalReview
+      let proposed = isOperational ? velocity.proposedOperationalReview : velocity.proposedStrategicReview
+      guard let cadence = text.isEmpty ? proposed : ReviewCadence(answer: text) else {
+        return .refused("Answer weekly, bi-weekly, monthly or quarterly.")
+      }
+      let note = cadence == proposed ? nil : style.mark(.warn) + " A \(velocity.rawValue)-velocity business usually reviews \(proposed.rawValue)."
+      return .accepted(
+        [.cascade(isOperational ? .operationalReviewSet(cadence) : .strategicReviewSet(cadence))], note: note)
+
+    case .governance(let field):
+      return governance(field, text, at: date)
+    }
+  }
+
+  // MARK: - Answers with more to them
+
+  private func departmentKPIName(
+    _ text: String, companyKPI: String, department: String, lookup: NameLookup
+  ) -> AnswerOutcome {
+    if text.isEmpty {
+      return .accepted([.listClosed(Agenda.kpiList(companyKPI: companyKPI, department: department))], note: nil)
+    }
+    if let problem = AnswerText.nameProblem(text) { return .refused(problem) }
+    let lower = text.lowercased()
+    if let own = cascade.department(department)?.kpis.first(where: { $0.name.lowercased() == lower }) {
+      return .refused("\(DisplayText.safe(own.name)) is already a KPI of this department.")
+    }
+    if let shared = cascade.departmentKPIs.first(where: { $0.name.lowercased() == lower }),
+      let owner = cascade.owningDepartment(ofKPI: shared.id)
+    {
+      return .accepted(
+        [.cascade(.contributorAdded(kpi: shared.id, department: department))],
+        note: "\(DisplayText.safe(shared.name)) is already \(DisplayText.safe(owner.name))'s KPI: recorded \(DisplayText.safe(cascade.name(of: department))) as contributing (a shared metric, \(DisplayText.safe(owner.name)) owns it).")
+    }
+    let id = nextID("k")
+    let event = CascadeEvent.departmentKPIAdded(id: id, department: department, companyKPI: companyKPI, name: text)
+    var note: String?
+    if ActivityCheck.looksLikeActivity(text) {
+      note = style.mark(.warn) + " That sounds like an activity; at Level 2, measure what results from it."
+    }
+    return .accepted([.cascade(event)], note: note)
+  }
+
+  private func tension(_ text: String, for kpi: String, lookup: NameLookup) -> AnswerOutcome {
+    if yesOrNo(text) == false || text.isEmpty || text.lowercased() == "none" {
+      return .accepted([.cascade(.tensionSet(kpi: kpi, tension: .none))], note: nil)
+    }
+    let home = cascade.owningDepartment(ofKPI: kpi)?.id
+    let others = cascade.departments.filter { $0.id != home }.flatMap(\.kpis).map(\.id)
+    switch lookup.departmentKPI(text, among: others) {
+    case .failure(let problem):
+      return .refused(problem.message + " Name another department's KPI, or say no.")
+    case .success(let other):
+      return .accepted(
+        [.cascade(.tensionSet(kpi: kpi, tension: .with(kpi: other)))],
+        note: "Noted: step 4 will ask about \(DisplayText.safe(cascade.name(of: kpi))) and \(DisplayText.safe(cascade.name(of: other))).")
+    }
+  }
+
+  private func governance(_ field: GovernanceField, _ text: String, at date: Date) -> AnswerOutcome {
+    let agenda = agenda(at: date)
+    switch field {
+    case .alignmentReview, .annualRealignment:
+      let day = text.isEmpty ? agenda.proposal(for: field) : text
+      guard Day.date(day) != nil else { return .refused("Give a date as YYYY-MM-DD, e.g. \(agenda.proposal(for: field)).") }
+      return .accepted([.cascade(.governanceSet(field: field, value: day))], note: nil)
+    case .processOwner, .disputeResolver:
+      return person(text) { .accepted([.cascade(.governanceSet(field: field, value: $0))], note: $1) }
+    case .changeProcess, .missPolicy:
+      let value = text.isEmpty ? agenda.proposal(for: field) : text
+      return .accepted([.cascade(.governanceSet(field: field, value: value))], note: nil)
+    }
+  }
+
+  /// Accepts one named person; refuses teams, roles and pairs with the reason.
+  func person(_ text: String, _ accept: (String, String?) -> AnswerOutcome) -> AnswerOutcome {
+    if let problem = AnswerText.nameProblem(text) { return .refused(problem) }
+    let assessment = AccountablePerson.assess(text)
+    switch assessment.verdict {
+    case .fail: return .refused(assessment.reason)
+    case .warn: return accept(text, style.mark(.warn) + " " + assessment.reason)
+    case .pass: return accept(text, nil)
+    }
+  }
+
+  private func newNameProblem(_ name: String, among existing: [String]) -> String? {
+    if let problem = AnswerText.nameProblem(name) { return problem }
+    if existing.contains(where: { $0.lowercased() == name.lowercased() }) {
+      return "\(DisplayText.safe(name)) is already on the list."
+    }
+    return nil
+  }
+
+  /// The verdict of one check on one subject once an event is applied, as a one-line note.
+  func verdictNote(for check: CheckKind, subject: String, after event: CascadeEvent) -> String {
+    var trial = cascade
+    try? trial.apply(event)
+    let findings = AlignmentReport(cascade: trial).findings(about: subject).filter { $0.check == check }
+    return findings.map { finding in
+      var line = style.mark(finding.verdict) + " " + finding.reason
+      if finding.verdict != .pass, let remedy = finding.remedy { line += " " + style.dim(remedy) }
+      return line
+    }.joined(separator: "\n")
+  }
+
+  /// A fresh id with this prefix (`c`, `d`, `k`), one past the highest in use.
+  func nextID(_ prefix: String) -> String {
+    let ids = cascade.companyKPIs.map(\.id) + cascade.departments.map(\.id) + cascade.departmentKPIs.map(\.id)
+    let highest = ids.compactMap { id -> Int? in
+      id.hasPrefix(prefix) ? Int(id.dropFirst(prefix.count)) : nil
+    }.max() ?? 0
+    return "\(prefix)\(highest + 1)"
+  }
+}
+
+/// Reads yes/no answers the way a room types them.
+func yesOrNo(_ text: String) -> Bool? {
+  switch text.lowercased() {
+  case "y", "yes", "yep", "yeah", "true", "ok", "lock", "locked": true
+  case "n", "no", "nope", "false": false
+  default: nil
+  }
+}

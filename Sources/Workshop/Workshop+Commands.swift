@@ -1,0 +1,225 @@
+import Foundation
+import Exports
+import KPICascade
+
+extension Workshop {
+  /// Runs a `/command`. Commands that change something are recorded as exchanges too.
+  mutating func command(_ line: String, at date: Date) -> Reply {
+    let parsed = CommandLineText(line)
+    let matches = WorkshopCommand.allCases.filter { $0.rawValue.hasPrefix(parsed.name) }
+    guard !parsed.name.isEmpty,
+      let command = WorkshopCommand(rawValue: parsed.name) ?? (matches.count == 1 ? matches[0] : nil)
+    else {
+      let known = matches.isEmpty ? "" : " Did you mean " + matches.map { "/" + $0.rawValue }.joined(separator: ", ") + "?"
+      return refuse("Unknown command /\(DisplayText.safe(parsed.name)).\(known) /help lists them.")
+    }
+    let lookup = NameLookup(cascade: cascade)
+    switch command {
+    case .help:
+      return Reply(text: help(parsed.arguments.first))
+    case .status:
+      return Reply(text: StatusReport(workshop: self, today: date).text())
+    case .show:
+      let focus = parsed.arguments.isEmpty ? nil : parsed.rest(from: 0)
+      switch CascadeTree(cascade: cascade, style: style).text(focus: focus) {
+      case .success(let text): return Reply(text: text)
+      case .failure(let problem): return refuse(problem.message)
+      }
+    case .check:
+      return Reply(text: CheckReport(cascade: cascade, style: style).text())
+    case .next, .back, .goto:
+      return move(command, parsed, at: date)
+    case .undo:
+      return undo(line, at: date)
+    case .accept:
+      return acceptFinding(parsed, line: line, at: date)
+    case .rename:
+      guard parsed.arguments.count >= 2 else { return usage(command) }
+      switch lookup.find(parsed.arguments[0]) {
+      case .failure(let problem): return refuse(problem.message)
+      case .success(let id):
+        let name = parsed.rest(from: 1)
+        if let problem = AnswerText.nameProblem(name) { return refuse(problem) }
+        return change(
+          .renamed(id: id, name: name, reason: parsed.reason), line: line,
+          note: "Renamed \(DisplayText.safe(cascade.name(of: id))) → \(DisplayText.safe(name)).", at: date)
+      }
+    case .remove:
+      guard !parsed.arguments.isEmpty else { return usage(command) }
+      switch lookup.find(parsed.rest(from: 0)) {
+      case .failure(let problem): return refuse(problem.message)
+      case .success(let id):
+        return change(
+          .removed(id: id, reason: parsed.reason), line: line,
+          note: "Removed \(DisplayText.safe(cascade.name(of: id))).", at: date)
+      }
+    case .retarget:
+      guard parsed.arguments.count >= 2 else { return usage(command) }
+      switch lookup.find(parsed.arguments[0], kinds: [.companyKPI, .departmentKPI]) {
+      case .failure(let problem): return refuse(problem.message)
+      case .success(let id):
+        let target = parsed.rest(from: 1)
+        let event = CascadeEvent.targetSet(kpi: id, target: target, reason: parsed.reason)
+        return change(event, line: line, note: verdictNote(for: .target, subject: id, after: event), at: date)
+      }
+    case .owner:
+      guard parsed.arguments.count >= 2 else { return usage(command) }
+      switch lookup.find(parsed.arguments[0], kinds: [.companyKPI, .departmentKPI]) {
+      case .failure(let problem): return refuse(problem.message)
+      case .success(let id):
+        var reply: Reply?
+        let outcome = person(parsed.rest(from: 1)) { person, note in
+          .accepted([.cascade(.ownerSet(kpi: id, person: person))], note: note)
+        }
+        switch outcome {
+        case .refused(let message): reply = refuse(message)
+        case .accepted(let changes, let note):
+          let done = "\(DisplayText.safe(cascade.name(of: id))) is owned by \(DisplayText.safe(parsed.rest(from: 1)))."
+          reply = record(changes, line: line, note: [done, note].compactMap { $0 }.joined(separator: "\n"), at: date)
+        }
+        return reply!
+      }
+    case .conflict:
+      return raiseConflict(parsed, line: line, at: date)
+    case .export:
+      guard parsed.arguments.count == 2 else { return usage(command) }
+      guard let format = ExportFormat(rawValue: parsed.arguments[0].lowercased()) else {
+        return refuse(
+          "Unknown format '\(DisplayText.safe(parsed.arguments[0]))'. Formats: "
+            + ExportFormat.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+      }
+      return Reply(text: "", effect: .export(format, path: parsed.arguments[1]))
+    case .save:
+      return Reply(text: "", effect: .save(path: parsed.arguments.isEmpty ? nil : parsed.rest(from: 0)))
+    case .quit:
+      return Reply(text: "", effect: .quit)
+    }
+  }
+
+  // MARK: - Commands with more to them
+
+  private func help(_ topic: String?) -> String {
+    if let topic {
+      let name = topic.hasPrefix("/") ? String(topic.dropFirst()) : topic
+      let matches = WorkshopCommand.allCases.filter { $0.rawValue.hasPrefix(name.lowercased()) }
+      if let command = WorkshopCommand(rawValue: name.lowercased()) ?? (matches.count == 1 ? matches[0] : nil) {
+        return style.heading(command.usage) + "\n" + command.detail
+      }
+      return style.problem("No command /\(DisplayText.safe(name)).") + " /help lists them."
+    }
+    let width = WorkshopCommand.allCases.map(\.usage.count).max() ?? 0
+    var lines = [style.heading("Commands") + style.dim("  (Tab completes; names may be quoted or shortened)")]
+    for command in WorkshopCommand.allCases {
+      lines.append("  " + command.usage.padding(toLength: width + 2, withPad: " ", startingAt: 0) + command.summary)
+    }
+    lines.append("Anything else answers the question. A blank line ends a list.")
+    return lines.joined(separator: "\n")
+  }
+
+  private func usage(_ command: WorkshopCommand) -> Reply {
+    refuse("Usage: \(command.usage)")
+  }
+
+  private mutating func move(_ command: WorkshopCommand, _ parsed: CommandLineText, at date: Date) -> Reply {
+    let target: Int
+    switch command {
+    case .next: target = step.rawValue + 1
+    case .back: target = step.rawValue - 1
+    default:
+      guard let n = parsed.arguments.first.flatMap({ Int($0) }) else { return usage(.goto) }
+      target = n
+    }
+    guard let destination = WorkshopStep(rawValue: target) else {
+      if command == .next { return refuse("This is the last step. " + questionText(at: date)) }
+      if command == .back { return refuse("This is the first step.") }
+      return refuse("Steps are numbered 1 to 6.")
+    }
+    let exchange = Exchange(
+      seq: session.nextSeq, at: date.wholeSeconds, step: step.rawValue, question: "(command)",
+      answer: "/" + command.rawValue + (command == .goto ? " \(target)" : ""),
+      changes: [.stepEntered(destination.rawValue)])
+    do { try session.record(exchange) } catch { return refuse(error.problem) }
+    let text = (introduction(of: destination) + [questionText(at: date)]).joined(separator: "\n")
+    return Reply(text: text, exchange: exchange)
+  }
+
+  private mutating func undo(_ line: String, at date: Date) -> Reply {
+    guard let last = session.lastUndoable else { return refuse("Nothing to undo.") }
+    let exchange = Exchange(
+      seq: session.nextSeq, at: date.wholeSeconds, step: step.rawValue, question: "(command)", answer: line,
+      changes: [.undone(seq: last.seq), .stepEntered(last.step)])
+    do { try session.record(exchange) } catch { return refuse(error.problem) }
+    let shown = last.answer.isEmpty ? "(blank line)" : DisplayText.safe(last.answer)
+    let text = [
+      "Undone: " + style.dim(shown),
+      questionText(at: date),
+    ].joined(separator: "\n")
+    return Reply(text: text, exchange: exchange)
+  }
+
+  private mutating func acceptFinding(_ parsed: CommandLineText, line: String, at date: Date) -> Reply {
+    guard let id = parsed.arguments.first, let reason = parsed.reason, !reason.isEmpty else {
+      return usage(.accept)
+    }
+    let report = AlignmentReport(cascade: cascade)
+    let matches = report.findings.filter { $0.verdict != .pass && ($0.id == id || $0.id.hasPrefix(id)) }
+    guard let finding = matches.first(where: { $0.id == id }) ?? (matches.count == 1 ? matches[0] : nil) else {
+      return refuse(
+        matches.isEmpty
+          ? "No open finding '\(DisplayText.safe(id))'. /check lists them with their ids."
+          : "'\(DisplayText.safe(id))' could be " + matches.prefix(5).map(\.id).joined(separator: ", ") + ".")
+    }
+    return change(
+      .findingAccepted(finding: finding.id, reason: reason), line: line,
+      note: "Accepted \(finding.id): \(DisplayText.safe(reason))", at: date)
+  }
+
+  private mutating func raiseConflict(_ parsed: CommandLineText, line: String, at date: Date) -> Reply {
+    guard parsed.arguments.count == 2 else { return usage(.conflict) }
+    let lookup = NameLookup(cascade: cascade)
+    let all = cascade.departmentKPIs.map(\.id)
+    var ids: [String] = []
+    for name in parsed.arguments {
+      switch lookup.departmentKPI(name, among: all) {
+      case .failure(let problem): return refuse(problem.message)
+      case .success(let id): ids.append(id)
+      }
+    }
+    guard ids[0] != ids[1] else { return refuse("A conflict needs two different KPIs.") }
+    guard cascade.conflict(ids[0], ids[1]) == nil else { return refuse("That pair is already on step 4's list.") }
+    let company = cascade.departmentKPI(ids[0])?.companyKPI ?? ""
+    return change(
+      .conflictRaised(first: ids[0], second: ids[1], companyKPI: company, origin: .raised), line: line,
+      note: "Added to step 4: \(DisplayText.safe(cascade.name(of: ids[0]))) vs \(DisplayText.safe(cascade.name(of: ids[1]))).",
+      at: date)
+  }
+
+  /// Records a command's single change to the cascade.
+  private mutating func change(_ event: CascadeEvent, line: String, note: String, at date: Date) -> Reply {
+    var trial = cascade
+    do {
+      try trial.apply(event)
+    } catch {
+      return refuse(refusalText(for: error))
+    }
+    return record([.cascade(event)], line: line, note: note, at: date)
+  }
+
+  private mutating func record(_ changes: [WorkshopEvent], line: String, note: String, at date: Date) -> Reply {
+    accept(question: "(command)", answer: line, changes: changes, note: note, at: date, advances: false)
+  }
+
+  private func refusalText(for error: CascadeError) -> String {
+    switch error {
+    case .lockedWithoutReason(let kpi):
+      "\(DisplayText.safe(kpi)) is locked until the annual realignment. Add 'because REASON' to record why it changes."
+    case .duplicateName(let name): "\(DisplayText.safe(name)) is already taken."
+    default: error.description.prefix(1).uppercased() + error.description.dropFirst() + "."
+    }
+  }
+}
+
+extension Date {
+  /// Transcripts keep whole seconds, so a reopened session compares equal to the one saved.
+  var wholeSeconds: Date { Date(timeIntervalSince1970: timeIntervalSince1970.rounded(.down)) }
+}

@@ -1,0 +1,82 @@
+/// The REPL's commands, with the help each one shows.
+public enum WorkshopCommand: String, CaseIterable, Sendable {
+  case help, status, show, next, back, goto, undo, check, accept, rename, remove, retarget, owner
+  case conflict, export, save, quit
+
+  /// How to type it.
+  public var usage: String {
+    switch self {
+    case .help: "/help [command]"
+    case .status: "/status"
+    case .show: "/show [department|kpi]"
+    case .next: "/next"
+    case .back: "/back"
+    case .goto: "/goto N"
+    case .undo: "/undo"
+    case .check: "/check"
+    case .accept: "/accept FINDING because REASON"
+    case .rename: "/rename NAME NEW-NAME [because REASON]"
+    case .remove: "/remove NAME [because REASON]"
+    case .retarget: "/retarget KPI TARGET [because REASON]"
+    case .owner: "/owner KPI PERSON"
+    case .conflict: "/conflict KPI KPI"
+    case .export: "/export json|md FILE"
+    case .save: "/save [PATH]"
+    case .quit: "/quit"
+    }
+  }
+
+  /// One line for the command list.
+  public var summary: String {
+    switch self {
+    case .help: "list the commands, or explain one"
+    case .status: "steps done, counts and open findings"
+    case .show: "the cascade as a tree, or one department or KPI"
+    case .next: "go to the next step"
+    case .back: "go back one step"
+    case .goto: "go to step N (1–6)"
+    case .undo: "take back the last answer (repeat to go further)"
+    case .check: "run every alignment test; findings grouped by test"
+    case .accept: "accept a finding on purpose, with the reason recorded"
+    case .rename: "rename a department or KPI"
+    case .remove: "remove a department or KPI"
+    case .retarget: "change a KPI's target"
+    case .owner: "change who is accountable for a KPI"
+    case .conflict: "put a pair of KPIs to the room in step 4"
+    case .export: "write the cascade (json) or the minutes (md) to a file"
+    case .save: "save now; with a path, also write a copy there"
+    case .quit: "save and leave (Ctrl-D does the same)"
+    }
+  }
+
+  /// The longer explanation `/help NAME` shows.
+  public var detail: String {
+    switch self {
+    case .help: "Without a name, lists every command. Tab completes command names."
+    case .status: "Shows each step as done or open, how many KPIs and departments there are, and the open findings."
+    case .show:
+      "Shows company KPIs with the department KPIs under them: targets, lead times, owners and a verdict mark. Give a department or KPI name (or prefix) to show only that branch."
+    case .next: "Moves to the next step even if this one has open questions; /status shows what is left."
+    case .back: "Moves back one step. Answers are kept; fix them with /rename, /retarget, /owner, /remove."
+    case .goto: "Moves to step N. Steps: 1 lock, 2 map, 3 select, 4 resolve, 5 assign, 6 govern."
+    case .undo:
+      "Takes back the last accepted answer or change and asks that question again. Repeat to go further back. The transcript keeps the undone answer, marked as undone."
+    case .check:
+      "Runs every alignment test on the cascade and lists what fails or warns, grouped by test, with the finding ids /accept takes."
+    case .accept:
+      "Records that the room accepts a finding on purpose, e.g. /accept lead-time:k4 because churn data arrives monthly. The finding no longer counts as open; the minutes list it with its reason."
+    case .rename:
+      "Renames a department or a KPI. Quote names with spaces, or give an unambiguous prefix: /rename \"Pipeline cov\" \"Qualified pipeline coverage\". A locked company KPI needs 'because REASON'."
+    case .remove:
+      "Removes a department (with its KPIs) or a KPI. A locked company KPI needs 'because REASON'."
+    case .retarget:
+      "Sets a new target: /retarget \"Pipeline coverage\" >= 3.5x. A locked company KPI needs 'because REASON'."
+    case .owner: "Sets the one person accountable for a KPI: /owner \"Pipeline coverage\" Sam Lee."
+    case .conflict:
+      "Adds a pair of department KPIs to step 4's questions: can both hit target while their company KPI gets worse?"
+    case .export: "Writes the agreed cascade as JSON, or the workshop minutes as Markdown, to FILE."
+    case .save: "Saves the session file now (answers are journaled as they are given anyway). With a path, also writes a copy of the transcript there."
+    case .quit: "Saves and leaves. Reopen with: kpi-align open NAME."
+    }
+  }
+}

@@ -1,0 +1,129 @@
+import Workshop
+
+/// The command line, read without any outside package: a subcommand, its operands, and flags
+/// that may appear anywhere.
+struct Arguments: Equatable {
+  enum Command: Equatable {
+    /// No subcommand: pick a session to resume or start a new one.
+    case start
+    case new(name: String)
+    case open(session: String)
+    case list
+    case importFile(path: String)
+    case export(session: String, format: String, output: String?)
+    case check(session: String)
+    case help
+    case version
+  }
+
+  var command: Command = .start
+  var sessionsDirectory: String?
+  var script: String?
+
+  static let usage = """
+    kpi-align — run a department KPI alignment workshop and export the agreed cascade.
+
+    Usage:
+      kpi-align                          start a new workshop, or pick one to resume
+      kpi-align new NAME                 start a new workshop called NAME
+      kpi-align open NAME|PATH           resume a workshop by name, slug or file path
+      kpi-align list                     sessions: name, step reached, last change, open findings
+      kpi-align import FILE              copy a transcript or exported cascade into the sessions folder
+      kpi-align export SESSION [--format json|md] [-o FILE]
+                                         the agreed cascade (json) or the minutes (md); stdout by default
+      kpi-align check SESSION            run the alignment tests; exit 1 when any fails
+
+    Options:
+      --sessions DIR      where sessions live (also KPI_ALIGN_SESSIONS); default: sessions/ in the repository
+      --script FILE       read answers from FILE instead of the keyboard (piped stdin works too)
+      -h, --help          this help
+      --version           the version
+
+    Exit codes: 0 success, 1 failed check or script line, 2 usage, 3 bad input file,
+    4 I/O error, 5 session open in another kpi-align.
+    In the workshop, /help lists the commands.
+    """
+
+  init(_ arguments: [String]) throws(ExitError) {
+    var operands: [String] = []
+    var format: String?
+    var output: String?
+    var index = 0
+    func value(for flag: String) throws(ExitError) -> String {
+      index += 1
+      guard index < arguments.count, !arguments[index].isEmpty else {
+        throw ExitError(.usage, "\(flag) needs a value. kpi-align --help shows the usage.")
+      }
+      return arguments[index]
+    }
+    var onlyOperands = false
+    while index < arguments.count {
+      let argument = arguments[index]
+      if onlyOperands || !argument.hasPrefix("-") || argument == "-" {
+        operands.append(argument)
+      } else {
+        switch argument {
+        case "--": onlyOperands = true
+        case "-h", "--help": command = .help
+        case "--version": command = .version
+        case "--sessions": sessionsDirectory = try value(for: argument)
+        case "--script": script = try value(for: argument)
+        case "--format": format = try value(for: argument)
+        case "-o", "--output": output = try value(for: argument)
+        default:
+          if let equals = argument.firstIndex(of: "="), argument.hasPrefix("--") {
+            let flag = String(argument[..<equals])
+            let given = String(argument[argument.index(after: equals)...])
+            switch flag {
+            case "--sessions": sessionsDirectory = given
+            case "--script": script = given
+            case "--format": format = given
+            case "--output": output = given
+            default: throw ExitError(.usage, "Unknown option \(flag). kpi-align --help lists them.")
+            }
+          } else {
+            throw ExitError(.usage, "Unknown option \(argument). kpi-align --help lists them.")
+          }
+        }
+      }
+      index += 1
+    }
+    if command == .help || command == .version { return }
+    guard let verb = operands.first else {
+      if format != nil || output != nil {
+        throw ExitError(.usage, "--format and -o go with export: kpi-align export SESSION --format md -o FILE")
+      }
+      return
+    }
+    let rest = Array(operands.dropFirst())
+    func one(_ what: String) throws(ExitError) -> String {
+      guard rest.count == 1 else {
+        throw ExitError(
+          .usage,
+          rest.isEmpty
+            ? "kpi-align \(verb) needs \(what)."
+            : "kpi-align \(verb) takes one \(what); quote a name with spaces: kpi-align \(verb) \"Acme Retail\"")
+      }
+      return rest[0]
+    }
+    switch verb {
+    case "new": command = .new(name: try one("a workshop name"))
+    case "open": command = .open(session: try one("a session name or path"))
+    case "list":
+      guard rest.isEmpty else { throw ExitError(.usage, "kpi-align list takes no operands.") }
+      command = .list
+    case "import": command = .importFile(path: try one("a file"))
+    case "export":
+      let session = try one("a session")
+      let chosen = format ?? "json"
+      command = .export(session: session, format: chosen, output: output)
+    case "check": command = .check(session: try one("a session"))
+    case "help": command = .help
+    default:
+      throw ExitError(.usage, "Unknown command '\(DisplayText.safe(verb))'. kpi-align --help lists them.")
+    }
+    if format != nil || output != nil, case .export = command {} else if format != nil || output != nil {
+      throw ExitError(.usage, "--format and -o go with export.")
+    }
+  }
+}

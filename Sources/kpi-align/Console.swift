@@ -1,0 +1,43 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Standard output and error, flushed at once: a prompt must never wait behind buffered text.
+enum Console {
+  static func out(_ text: String) {
+    guard !text.isEmpty else { return }
+    write(1, text.hasSuffix("\n") ? text : text + "\n")
+  }
+
+  static func error(_ text: String) {
+    write(2, text.hasSuffix("\n") ? text : text + "\n")
+  }
+
+  private static func write(_ fd: Int32, _ text: String) {
+    var bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes.withUnsafeMutableBytes { buffer in
+        Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+      }
+      if written < 0 {
+        if errno == EINTR { continue }
+        return
+      }
+      offset += written
+    }
+  }
+
+  /// Whether both ends are a terminal: the interactive, line-edited path.
+  static var isInteractive: Bool { isatty(0) == 1 && isatty(1) == 1 }
+
+  /// Colour and marks only on a terminal, and never with NO_COLOR or TERM=dumb.
+  static var wantsColour: Bool {
+    let environment = ProcessInfo.processInfo.environment
+    if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return false }
+    if environment["TERM"] == "dumb" { return false }
+    return isatty(1) == 1
+  }
+}

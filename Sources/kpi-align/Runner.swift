@@ -1,0 +1,143 @@
+import Exports
+import Foundation
+import KPICascade
+import Workshop
+
+/// Wires a parsed command line to the library: one function per subcommand.
+struct Runner {
+  let arguments: Arguments
+  let store: SessionStore
+
+  init(arguments: Arguments) {
+    self.arguments = arguments
+    store = SessionStore(directory: Locations.sessions(flag: arguments.sessionsDirectory))
+  }
+
+  func run() throws(ExitError) -> ExitCode {
+    switch arguments.command {
+    case .help:
+      Console.out(Arguments.usage)
+      return .success
+    case .version:
+      Console.out("kpi-align \(Locations.version)")
+      return .success
+    case .list:
+      return list()
+    case .importFile(let path):
+      let (session, url) = try store.importFile(path, at: Date())
+      let count = session.exchanges.count
+      Console.out(
+        "Imported '\(DisplayText.safe(session.info.name))' as \(url.path) (\(count) exchange\(count == 1 ? "" : "s"), replay verified).")
+      return .success
+    case .export(let name, let formatName, let output):
+      guard let format = ExportFormat(rawValue: formatName.lowercased()) else {
+        throw .init(
+          .usage,
+          "Unknown format '\(DisplayText.safe(formatName))'. Formats: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+      }
+      let session = try store.read(name)
+      let text = Self.render(format, session)
+      if let output {
+        try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: output))
+      } else {
+        Console.out(text)
+      }
+      return .success
+    case .check(let name):
+      let session = try store.read(name)
+      Console.out(CheckReport(cascade: session.cascade, style: Console.wantsColour ? .fancy : .plain).text())
+      return AlignmentReport(cascade: session.cascade).passes ? .success : .failed
+    case .new(let name):
+      let open = try store.create(name: name, at: Date())
+      return try workshop(open)
+    case .open(let name):
+      return try workshop(try store.open(name))
+    case .start:
+      return try start()
+    }
+  }
+
+  static func render(_ format: ExportFormat, _ session: Session) -> String {
+    Exporter.render(
+      format, workshop: session.info.name, cascade: session.cascade,
+      findings: AlignmentReport(cascade: session.cascade).findings)
+  }
+
+  private func list() -> ExitCode {
+    let summaries = store.summaries()
+    guard !summaries.isEmpty else {
+      Console.out("No sessions in \(store.directory.path). Start one with: kpi-align new NAME")
+      return .success
+    }
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
+    let nameWidth = min(40, summaries.map { DisplayText.safe($0.name).count }.max() ?? 4)
+    let slugWidth = min(40, summaries.map(\.slug.count).max() ?? 4)
+    Console.out(
+      "NAME".padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0)
+        + "SLUG".padding(toLength: slugWidth + 2, withPad: " ", startingAt: 0) + "STEP         LAST CHANGE (UTC)    OPEN FINDINGS")
+    for summary in summaries {
+      let step = WorkshopStep(rawValue: summary.step).map { "\($0.rawValue)/6 \($0.keyword)" } ?? "?"
+      let name = String(DisplayText.safe(summary.name).prefix(nameWidth))
+      let updated = summary.updated.map { String(formatter.string(from: $0).prefix(16)) } ?? "-"
+      Console.out(
+        name.padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0)
+          + summary.slug.padding(toLength: slugWidth + 2, withPad: " ", startingAt: 0)
+          + step.padding(toLength: 13, withPad: " ", startingAt: 0)
+          + updated.padding(toLength: 21, withPad: " ", startingAt: 0) + "\(summary.openFindings)")
+    }
+    return .success
+  }
+
+  /// No subcommand: choose a session to resume, or name a new one.
+  private func start() throws(ExitError) -> ExitCode {
+    let input = try InputSource(scriptPath: arguments.script)
+    let summaries = store.summaries()
+    if input.isInteractive {
+      if summaries.isEmpty {
+        Console.out("No workshops yet. What is this workshop called? (e.g. Acme Retail 2027)")
+      } else {
+        Console.out("Resume a workshop, or start a new one:")
+        for (index, summary) in summaries.prefix(9).enumerated() {
+          let step = WorkshopStep(rawValue: summary.step)?.keyword ?? "?"
+          Console.out("  \(index + 1)  \(DisplayText.safe(summary.name))  (step \(summary.step)/6 \(step))")
+        }
+        Console.out("Type a number to resume, or a new workshop's name.")
+      }
+    }
+    while true {
+      switch input.read(prompt: "workshop› ") {
+      case .line(let text):
+        let choice = text.trimmingCharacters(in: .whitespaces)
+        if choice.isEmpty { continue }
+        do {
+          if let number = Int(choice), (1...min(9, summaries.count)).contains(number) {
+            return try workshop(try store.open(summaries[number - 1].slug), input: input)
+          }
+          if let slug = try? Slug.make(from: choice), summaries.contains(where: { $0.slug == slug }) {
+            return try workshop(try store.open(slug), input: input)
+          }
+          return try workshop(try store.create(name: choice, at: Date()), input: input)
+        } catch where input.isInteractive && error.code == .usage {
+          Console.error(error.message)
+        }
+      case .interrupted:
+        continue
+      case .end, .terminated:
+        return .success
+      case .invalidUTF8:
+        throw .init(.failed, input.location + ": not valid UTF-8.")
+      }
+    }
+  }
+
+  private func workshop(_ open: OpenSession) throws(ExitError) -> ExitCode {
+    try workshop(open, input: try InputSource(scriptPath: arguments.script))
+  }
+
+  private func workshop(_ open: OpenSession, input: InputSource) throws(ExitError) -> ExitCode {
+    defer { open.close() }
+    let style: TextStyle = input.isInteractive && Console.wantsColour ? .fancy : .plain
+    return REPL(open: open, input: input, style: style).run()
+  }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import KPICascade
+import Testing
+
+@testable import Workshop
+
+@Suite("Tab completion")
+struct CompletionTests {
+  @Test func commandsCompleteFromTheirPrefix() {
+    let room = Room()
+    #expect(room.workshop.completions(for: "/re").candidates == ["/rename", "/remove", "/retarget"])
+    #expect(room.workshop.completions(for: "/und").candidates == ["/undo"])
+  }
+
+  @Test func namesInCommandsCompleteQuotedWhenTheyHaveSpaces() {
+    let room = Room.throughSelection()
+    let completion = room.workshop.completions(for: "/owner \"Qual")
+    #expect(completion.stem == "\"Qual")
+    #expect(completion.candidates == ["\"Qualified pipeline coverage\""])
+    let unquoted = room.workshop.completions(for: "/show Sal")
+    #expect(unquoted.stem == "Sal")
+    #expect(unquoted.candidates == ["Sales"])
+  }
+
+  @Test func peopleCompleteInAnOwnerCommandAndAtAnOwnerQuestion() {
+    let room = Room.throughSelection()
+    #expect(room.workshop.completions(for: "/owner Qualified Da").candidates == ["\"Dana Ruiz (CEO)\""])
+    var assigning = room
+    assigning.say("/goto 5")
+    let completion = assigning.workshop.completions(for: "Sa")
+    #expect(completion.candidates == ["Sam Lee"])
+  }
+
+  @Test func exportFormatsAndFindingIdsComplete() {
+    let room = Room.throughSelection()
+    #expect(room.workshop.completions(for: "/export ").candidates == ["json", "md"])
+    let ids = room.workshop.completions(for: "/accept counts").candidates
+    #expect(!ids.isEmpty)
+    #expect(ids.allSatisfy { $0.hasPrefix("counts:") })
+  }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import KPICascade
+import Testing
+
+@testable import Workshop
+
+@Suite("Undo, back, goto and fixing earlier answers")
+struct NavigationTests {
+  @Test func undoTakesBackTheLastAnswerAndAsksItAgain() {
+    var room = Room()
+    room.say("Revenue growth", ">= 20% YoY")
+    let reply = room.say("/undo")
+    #expect(reply.text.contains("Undone"))
+    #expect(room.question?.key == .companyKPITarget(kpi: "c1"))
+    #expect(room.cascade.companyKPIs[0].target == nil)
+    room.say("/undo")
+    #expect(room.cascade.companyKPIs.isEmpty)
+    #expect(room.question?.key == .companyKPIName)
+    // Undone answers stay in the transcript, marked by later undo exchanges.
+    #expect(room.session.exchanges.count == 4)
+    #expect(room.session.effectiveExchanges.filter(\.isUndoable).isEmpty)
+    let nothing = room.say("/undo")
+    #expect(nothing.refusal == "Nothing to undo.")
+  }
+
+  @Test func undoReopensAClosedListAndReturnsToItsStep() {
+    var room = Room()
+    room.say("Revenue growth", ">= 20% YoY", "Dana Ruiz", "", "yes", "Sales", "Sam Lee", "", "")
+    #expect(room.workshop.step == .map)
+    room.say("/undo")
+    #expect(room.workshop.step == .lock)
+    #expect(room.question?.key == .departmentName)
+    room.say("Marketing", "Mia Chen", "", "")
+    #expect(room.cascade.departments.map(\.name) == ["Sales", "Marketing"])
+    #expect(room.workshop.step == .map)
+  }
+
+  @Test func backNextAndGotoMoveBetweenStepsKeepingAnswers() {
+    var room = Room()
+    room.say("Revenue growth", ">= 20% YoY", "Dana Ruiz", "", "yes", "Sales", "Sam Lee", "", "")
+    room.say("/back")
+    #expect(room.workshop.step == .lock)
+    #expect(room.question == nil)
+    room.say("/goto 5")
+    #expect(room.workshop.step == .assign)
+    room.say("/next")
+    #expect(room.workshop.step == .govern)
+    #expect(room.say("/next").refusal?.contains("last step") == true)
+    #expect(room.say("/goto 9").refusal == "Steps are numbered 1 to 6.")
+    #expect(room.cascade.departments.count == 1)
+  }
+
+  @Test func renameRetargetOwnerAndRemoveFixEarlierAnswers() {
+    var room = Room.throughSelection()
+    room.say("/rename \"Qualified pipe\" \"Qualified pipeline cover\"")
+    #expect(room.cascade.departmentKPI("k1")?.name == "Qualified pipeline cover")
+    room.say("/retarget qualified >= 3.5x")
+    #expect(room.cascade.departmentKPI("k1")?.target == ">= 3.5x")
+    room.say("/owner 'Qualified pipeline cover' Sam Lee")
+    #expect(room.cascade.departmentKPI("k1")?.owner == "Sam Lee")
+    let refused = room.say("/owner qualified Sales team")
+    #expect(refused.refusal != nil)
+    #expect(room.cascade.departmentKPI("k1")?.owner == "Sam Lee")
+    room.say("/remove \"Purchase price variance\"")
+    #expect(room.cascade.departmentKPIs.contains { $0.name == "Purchase price variance" } == false)
+  }
+
+  @Test func ambiguousAndUnknownNamesAreRefusedWithCandidates() {
+    var room = Room.throughSelection()
+    let ambiguous = room.say("/retarget f 5")
+    #expect(ambiguous.refusal?.contains("could be") == true)
+    let unknown = room.say("/retarget Nonexistent 5")
+    #expect(unknown.refusal == "No KPI called 'Nonexistent'.")
+  }
+
+  @Test func unknownCommandsAndUsageAreExplained() {
+    var room = Room()
+    #expect(room.say("/frobnicate").refusal?.hasPrefix("Unknown command /frobnicate.") == true)
+    #expect(room.say("/rename").refusal == "Usage: /rename NAME NEW-NAME [because REASON]")
+    #expect(room.say("/help undo").text.contains("Takes back the last accepted answer"))
+    let help = room.say("/help").text
+    for command in WorkshopCommand.allCases { #expect(help.contains(command.usage)) }
+  }
+}
