@@ -59,7 +59,8 @@ static inline int kpi_history_save(History *h, const char *path) {
 }
 
 // Added for LineEditing: a prompt with escape sequences, our own character reader (so a signal
-// ends el_gets at once instead of after libedit's one silent retry), redraws and the width.
+// ends el_gets at once instead of after libedit's one silent retry), raw/cooked switching for
+// Ctrl-Z, redraws and the width.
 #include <wchar.h>
 #include <langinfo.h>
 
@@ -70,6 +71,7 @@ static inline void kpi_el_set_prompt_esc(EditLine *el, kpi_el_prompt prompt, cha
 }
 static inline void kpi_el_set_getc(EditLine *el, kpi_el_getc fn) { el_set(el, EL_GETCFN, fn); }
 static inline void kpi_el_refresh(EditLine *el) { el_set(el, EL_REFRESH); }
+static inline void kpi_el_prepare_terminal(EditLine *el, int raw) { el_set(el, EL_PREP_TERM, raw); }
 static inline int kpi_el_columns(EditLine *el) {
   int columns = 0;
   if (el_get(el, EL_GETTC, "co", &columns, NULL) != 0) return 0;

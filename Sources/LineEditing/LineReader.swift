@@ -79,7 +79,12 @@ public final class LineReader {
     pendingBytes.removeAll()
 
     var count: Int32 = 0
+    Signals.catchSuspend(true)
+    // libedit would switch to raw mode only at its first read, after drawing the prompt: keys
+    // typed in between would be echoed twice. el_gets leaves the terminal in its normal mode.
+    kpi_el_prepare_terminal(editLine, 1)
     let text = el_gets(editLine, &count)
+    Signals.catchSuspend(false)
     if let text, count > 0 {
       var bytes = Array(UnsafeBufferPointer(start: text, count: Int(count)))
       while let last = bytes.last, last == 0x0A || last == 0x0D { bytes.removeLast() }
@@ -137,8 +142,13 @@ public final class LineReader {
         return -1
       }
       if Signals.takeResize(), let editLine {
-        el_resize(editLine)
-        kpi_el_refresh(editLine)
+        el_resize(editLine)  // the next redraw uses the new width; redrawing now would repeat the line
+      }
+      if Signals.takeSuspend(), let editLine {
+        kpi_el_prepare_terminal(editLine, 0)  // hand the shell a terminal in its normal mode
+        Signals.suspendNow()
+        kpi_el_prepare_terminal(editLine, 1)
+        kpi_el_refresh(editLine)  // after `fg`: prompt and line again, on the shell's fresh line
       }
       var fds = [
         pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),

@@ -14,7 +14,9 @@ import Synchronization
 /// The readers wait on the terminal (or file) *and* that pipe, so a signal that lands on another
 /// thread of this multithreaded process, or just before the read starts, still wakes them.
 ///
-/// SIGWINCH is installed too (with `SA_RESTART`): the interactive reader redraws for the new width.
+/// SIGWINCH is installed too (with `SA_RESTART`): the interactive reader adopts the new width. While
+/// a line is being edited SIGTSTP (Ctrl-Z) is caught as well, so the reader can give the terminal
+/// back in its normal mode before stopping and take it again on `fg`.
 /// libedit's own signal handling (`EL_SIGNAL`) stays off on purpose: its handler re-sends every
 /// signal with `kill(0, …)`, i.e. to the whole process group, which would also hit a `tee` or a
 /// parent script sharing the group.
@@ -30,6 +32,7 @@ public enum Signals {
     _ = interruptFlag.load(ordering: .relaxed)
     _ = terminationFlag.load(ordering: .relaxed)
     _ = resizeFlag.load(ordering: .relaxed)
+    _ = suspendFlag.load(ordering: .relaxed)
     setHandler(for: SIGINT, restart: false)
     setHandler(for: SIGTERM, restart: false)
     setHandler(for: SIGHUP, restart: false)
@@ -55,6 +58,36 @@ public enum Signals {
   /// Returns true, once, after the terminal was resized.
   static func takeResize() -> Bool {
     resizeFlag.exchange(false, ordering: .acquiringAndReleasing)
+  }
+
+  /// Returns true, once, after Ctrl-Z was pressed while a line was being edited.
+  static func takeSuspend() -> Bool {
+    suspendFlag.exchange(false, ordering: .acquiringAndReleasing)
+  }
+
+  /// Catches SIGTSTP while libedit has the terminal in raw mode; outside a read it keeps its
+  /// default effect (the terminal is in its normal mode then, so stopping at once is right).
+  static func catchSuspend(_ catching: Bool) {
+    if catching {
+      setHandler(for: SIGTSTP, restart: true)
+    } else {
+      var action = sigaction()
+      #if canImport(Glibc)
+        action.__sigaction_handler.sa_handler = SIG_DFL
+      #else
+        action.__sigaction_u.__sa_handler = SIG_DFL
+      #endif
+      sigemptyset(&action.sa_mask)
+      _ = sigaction(SIGTSTP, &action, nil)
+    }
+  }
+
+  /// Stops the process the way Ctrl-Z would have (so the shell reports a stopped job) and returns
+  /// once it is continued.
+  static func suspendNow() {
+    catchSuspend(false)
+    raise(SIGTSTP)
+    catchSuspend(true)
   }
 
   /// The read end of the wake pipe, or -1 before `install()` (poll ignores negative descriptors).
@@ -98,6 +131,7 @@ private let installed = Atomic<Bool>(false)
 private let interruptFlag = Atomic<Bool>(false)
 private let terminationFlag = Atomic<Bool>(false)
 private let resizeFlag = Atomic<Bool>(false)
+private let suspendFlag = Atomic<Bool>(false)
 private let wakeReadEnd = Atomic<Int32>(-1)
 private let wakeWriteEnd = Atomic<Int32>(-1)
 
@@ -107,6 +141,7 @@ private func recordSignal(_ signal: Int32) {
   switch signal {
   case SIGINT: interruptFlag.store(true, ordering: .releasing)
   case SIGWINCH: resizeFlag.store(true, ordering: .releasing)
+  case SIGTSTP: suspendFlag.store(true, ordering: .releasing)
   default: terminationFlag.store(true, ordering: .releasing)
   }
   let fd = wakeWriteEnd.load(ordering: .acquiring)
