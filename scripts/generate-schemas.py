@@ -193,6 +193,8 @@ CASCADE_EVENTS = [
          {"field": ref("GovernanceField"), "value": STRING}),
     case("findingAccepted", "A finding was overridden with a reason.",
          {"finding": STRING, "reason": STRING}),
+    case("restored", "The whole cascade replaced by one read from an exported file "
+         "(kpi-align import of a cascade document).", {"cascade": ref("Cascade")}),
 ]
 
 TRANSCRIPT_DEFS = {

@@ -72,8 +72,10 @@ public enum WorkshopMinutes {
 
   // MARK: - Step 2: line of sight
 
-  /// The matrix marks what step 2 recorded: `●` moves it, `—` said it does not, blank: not
-  /// asked. Gaps count only `●`, the same rule as the line-of-sight test.
+  /// The matrix marks `●` where a department moves a company KPI (it said how in step 2, or
+  /// one of its KPIs leads it: the line-of-sight test's rule), `—` where the room said it does
+  /// not, and leaves the cell blank when not asked yet. The gaps are the rows and columns
+  /// without a `●`.
   static func lineOfSight(_ cascade: Cascade) -> [String] {
     var lines = ["## Line of sight", ""]
     guard !cascade.companyKPIs.isEmpty, !cascade.departments.isEmpty else {
@@ -88,21 +90,17 @@ public enum WorkshopMinutes {
       rows: cascade.companyKPIs.map { kpi in
         [MarkdownText.escape(kpi.name)]
           + cascade.departments.map { department in
-            switch cascade.contribution(companyKPI: kpi.id, department: department.id) {
-            case nil: ""
-            case let contribution?: contribution.text == nil ? "—" : "●"
-            }
+            if moves(cascade, kpi.id, department.id) { return "●" }
+            return cascade.contribution(companyKPI: kpi.id, department: department.id) == nil
+              ? "" : "—"
           }
       },
       centred: true)
-    let moves = { (kpi: String, department: String) in
-      cascade.contribution(companyKPI: kpi, department: department)?.text != nil
-    }
     let unmoved = cascade.companyKPIs.filter { kpi in
-      !cascade.departments.contains { moves(kpi.id, $0.id) }
+      !cascade.departments.contains { moves(cascade, kpi.id, $0.id) }
     }
     let idle = cascade.departments.filter { department in
-      !cascade.companyKPIs.contains { moves($0.id, department.id) }
+      !cascade.companyKPIs.contains { moves(cascade, $0.id, department.id) }
     }
     lines.append("")
     if unmoved.isEmpty && idle.isEmpty {
@@ -120,17 +118,29 @@ public enum WorkshopMinutes {
             + idle.map { MarkdownText.escape($0.name) }.joined(separator: ", "))
       }
     }
-    let said = cascade.contributions.compactMap { contribution in
-      contribution.text.map { (contribution, $0) }
+    let answers = cascade.contributions.compactMap { contribution in
+      said(contribution.text).map { (contribution, $0) }
     }
-    guard !said.isEmpty else { return lines }
+    guard !answers.isEmpty else { return lines }
     lines += ["", "What each department does that moves a company KPI:", ""]
-    for (contribution, text) in said {
+    for (contribution, text) in answers {
       let department = MarkdownText.escape(cascade.name(of: contribution.department))
       let kpi = MarkdownText.escape(cascade.name(of: contribution.companyKPI))
       lines.append("- **\(department) → \(kpi):** \(MarkdownText.escape(text))")
     }
     return lines
+  }
+
+  /// Whether `department` moves `companyKPI`: it said how, or one of its KPIs leads it.
+  static func moves(_ cascade: Cascade, _ companyKPI: String, _ department: String) -> Bool {
+    said(cascade.contribution(companyKPI: companyKPI, department: department)?.text) != nil
+      || cascade.department(department)?.kpis.contains { $0.companyKPI == companyKPI } == true
+  }
+
+  /// A contribution's text, unless it is missing or blank (which means "does not move it").
+  private static func said(_ text: String?) -> String? {
+    guard let text, !text.allSatisfy(\.isWhitespace) else { return nil }
+    return text
   }
 
   // MARK: - Tables

@@ -27,7 +27,7 @@ enum SampleWorkshop {
     .departmentKPIAdded(id: "k1", department: "d1", companyKPI: "c1", name: "Qualified pipeline\nvalue"),
     .departmentKPIAdded(id: "k2", department: "d2", companyKPI: "c1", name: "On-time | delivery"),
     .departmentKPIAdded(
-      id: "k3", department: "d2", companyKPI: "c2", name: "<script>alert(1)</script> Cost per order"),
+      id: "k3", department: "d2", companyKPI: "c1", name: "<script>alert(1)</script> Cost per order"),
     .leadTimeSet(kpi: "k1", days: 45),
     .linkSentenceSet(kpi: "k1", sentence: "Pipeline converts to revenue within 60 days."),
     .targetSet(kpi: "k1", target: "$1.2M by Q4", reason: nil),

@@ -50,6 +50,20 @@ import Testing
     #expect(minutes.contains("- **Sales\\_\\#1 \\`floor\\` → Revenue growth:** Closes deals"))
   }
 
+  /// A department KPI linked to a company KPI counts as moving it, as in the line-of-sight test.
+  @Test func kpiLinkCountsAsMoving() throws {
+    let cascade = try Cascade(events: [
+      .companyKPIAdded(id: "c1", name: "Retention"),
+      .departmentAdded(id: "d1", name: "Support"),
+      .contributionRecorded(companyKPI: "c1", department: "d1", text: "  "),
+      .departmentKPIAdded(id: "k1", department: "d1", companyKPI: "c1", name: "First contact resolution"),
+    ])
+    let text = WorkshopMinutes.render(workshop: "W", cascade: cascade, findings: [])
+    #expect(text.contains("| Retention | ● |\n"))
+    #expect(text.contains("No gaps: every company KPI is moved by a department, and every department moves one."))
+    #expect(!text.contains("What each department does"))
+  }
+
   @Test func departmentKPIDetails() {
     #expect(minutes.contains("### Sales\\_\\#1 \\`floor\\`\n\n#### Qualified pipeline value\n"))
     #expect(minutes.contains("- **Target:** $1.2M by Q4"))
