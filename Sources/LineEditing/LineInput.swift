@@ -27,6 +27,8 @@ public struct CompletionCandidates: Sendable {
   /// Full replacements for `stem`, inserted exactly as given (spaces and quotes included).
   public var candidates: [String]
 
+  /// `stem` must be a suffix of the text the completer was given; otherwise nothing is replaced
+  /// and the candidate is inserted at the cursor.
   public init(stem: String, candidates: [String]) {
     self.stem = stem
     self.candidates = candidates
