@@ -56,8 +56,7 @@ public enum AccountablePerson {
 
   /// The answer with a role removed: "(CFO)", ", CFO", " – CFO".
   private static func nameWithoutRole(_ typed: String) -> String {
-    var text = typed.replacingOccurrences(
-      of: "\\s*\\([^)]*\\)?", with: "", options: .regularExpression)
+    var text = parenthesis.replacingMatches(in: typed, with: "")
     for dash in [" – ", " — ", " - ", ": "] {
       if let range = text.range(of: dash) { text = String(text[..<range.lowerBound]) }
     }
@@ -73,10 +72,7 @@ public enum AccountablePerson {
 
   /// The parts of an answer that name different people: split on "and", "&", "/", "+", ",".
   private static func people(in name: String) -> [String] {
-    name.replacingOccurrences(
-      of: "\\s+(?:and|or|with|plus)\\s+|[&/+,;]", with: "|",
-      options: [.regularExpression, .caseInsensitive]
-    )
+    separator.replacingMatches(in: name, with: "|")
     .split(separator: "|")
     .map { $0.trimmingCharacters(in: .whitespaces) }
     .filter { !$0.isEmpty }
@@ -101,6 +97,9 @@ public enum AccountablePerson {
   }
 
   // MARK: - Vocabulary
+
+  private static let parenthesis = AnswerPattern("\\s*\\([^)]*\\)?")
+  private static let separator = AnswerPattern("\\s+(?:and|or|with|plus)\\s+|[&/+,;|]")
 
   private static let nobody: Set<String> = [
     "tbd", "tba", "tbc", "n/a", "na", "none", "nobody", "no one", "noone", "?", "-", "unknown",

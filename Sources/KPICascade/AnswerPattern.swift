@@ -4,7 +4,7 @@ import Foundation
 ///
 /// The parsers (targets, lead times, people) read free text; this keeps the Foundation regex
 /// plumbing (UTF-16 ranges, capture groups) in one place so they read as rules, not as API calls.
-struct AnswerPattern {
+struct AnswerPattern: Sendable {
   private let regex: NSRegularExpression
 
   /// Compiles a pattern written in this module; a bad pattern is a programming error.
@@ -23,6 +23,12 @@ struct AnswerPattern {
 
   func matches(_ text: String) -> Bool {
     firstMatch(in: text) != nil
+  }
+
+  /// The text with every match replaced by `template` (`$1` names a group).
+  func replacingMatches(in text: String, with template: String) -> String {
+    regex.stringByReplacingMatches(
+      in: text, options: [], range: NSRange(text.startIndex..<text.endIndex, in: text), withTemplate: template)
   }
 
   /// The first match at or after `start`.

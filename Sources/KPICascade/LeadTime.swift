@@ -24,9 +24,6 @@ public enum LeadTime {
     }
     if lagging.contains(text) { return 0 }
 
-    let pattern = AnswerPattern(
-      "^(\\d+(?:\\.\\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-        + "\\s*(d|days?|w|wks?|weeks?|mo|mos|months?|q|qtrs?|quarters?)?$")
     guard let match = pattern.firstMatch(in: text), let count = match.group(1) else { return nil }
     guard let amount = Double(count) ?? numberWords[count] else { return nil }
     let unit = match.group(2) ?? ""
@@ -35,6 +32,10 @@ public enum LeadTime {
     guard days.isFinite, days < Double(Int.max / 2) else { return nil }
     return Int(days.rounded())
   }
+
+  private static let pattern = AnswerPattern(
+    "^(\\d+(?:\\.\\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+      + "\\s*(d|days?|w|wks?|weeks?|mo|mos|months?|q|qtrs?|quarters?)?$")
 
   private static let lagging: Set<String> = [
     "none", "no lead", "no lead time", "lagging", "lags", "lagging indicator", "after the fact",

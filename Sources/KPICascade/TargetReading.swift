@@ -76,16 +76,15 @@ struct TargetReading {
   private static let year = "(?:\\s?(?:fy\\s?)?(?:20\\d{2}|'\\d{2}))?"
 
   /// Deadlines that are deadlines on their own ("Q4", "end of year", "2027-06-30").
-  private static var deadlinePattern: AnswerPattern {
+  private static let deadlinePattern =
     AnswerPattern(
       shapeBoundary + "(?:(?:by|before|until|till|in|due|deadline:?)\\s+)?"
         + "((?:the\\s+)?end\\s+of\\s+(?:the\\s+)?(?:year|quarter|month|fy\(year)|q[1-4]\(year)|h[12]\(year))"
         + "|eoy|eoq|eom|q[1-4]\(year)|h[12]\(year)|fy\\s?(?:20\\d{2}|'?\\d{2})"
         + "|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4})(?![\\p{L}\\p{N}])")
-  }
 
   /// Deadlines that need a "by" to be one ("by June", "by 2027", "by year-end").
-  private static var namedDeadlinePattern: AnswerPattern {
+  private static let namedDeadlinePattern: AnswerPattern = {
     let months =
       "january|february|march|april|may|june|july|august|september|october|november|december"
       + "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
@@ -93,7 +92,7 @@ struct TargetReading {
       shapeBoundary + "(?:by|before|until|till|in)\\s+("
         + "year[- ]end|(?:\(months))\\.?(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?(?:,?\\s+20\\d{2})?|20\\d{2}"
         + ")(?![\\p{L}\\p{N}])")
-  }
+  }()
 
   private static func tidy(_ deadline: String) -> String {
     var text = deadline.trimmingCharacters(in: .whitespaces)
@@ -103,29 +102,34 @@ struct TargetReading {
 
   // MARK: - Period
 
+  /// Period-over-period comparisons, each with its canonical name.
+  private static let comparisons: [(AnswerPattern, String)] = [
+    ("yoy|y/y|y-o-y|year[- ]over[- ]year|year[- ]on[- ]year", "YoY"),
+    ("qoq|q/q|q-o-q|quarter[- ]over[- ]quarter|quarter[- ]on[- ]quarter", "QoQ"),
+    ("mom|m/m|m-o-m|month[- ]over[- ]month|month[- ]on[- ]month", "MoM"),
+    ("wow|w/w|w-o-w|week[- ]over[- ]week|week[- ]on[- ]week", "WoW"),
+    ("per annum|annually|annualised|annualized", "per year"),
+  ].map { (AnswerPattern("(?<![\\p{L}])(?:\($0.0))(?![\\p{L}])"), $0.1) }
+
+  /// Rates: "per month", "/mo", "a week"; group 1 is the thing it is per.
+  private static let rates: [AnswerPattern] = {
+    let times = "day|days|week|weeks|wk|month|months|mo|mth|quarter|quarters|qtr|year|years|yr|hour|hr|h|d"
+    return [
+      "(?<![\\p{L}])per\\s+(?!cent(?![\\p{L}]))([\\p{L}]+)",
+      "/\\s?(\(times))(?![\\p{L}])",
+      "(?<![\\p{L}])(?:a|an|each|every)\\s+(day|week|month|quarter|year)(?![\\p{L}])",
+    ].map { AnswerPattern($0) }
+  }()
+
   private static func takePeriod(from text: inout String) -> String? {
-    let letter = "\\p{L}"
-    let comparisons: [(String, String)] = [
-      ("yoy|y/y|y-o-y|year[- ]over[- ]year|year[- ]on[- ]year", "YoY"),
-      ("qoq|q/q|q-o-q|quarter[- ]over[- ]quarter|quarter[- ]on[- ]quarter", "QoQ"),
-      ("mom|m/m|m-o-m|month[- ]over[- ]month|month[- ]on[- ]month", "MoM"),
-      ("wow|w/w|w-o-w|week[- ]over[- ]week|week[- ]on[- ]week", "WoW"),
-      ("per annum|annually|annualised|annualized", "per year"),
-    ]
-    for (words, canonical) in comparisons {
-      if let match = AnswerPattern("(?<![\(letter)])(?:\(words))(?![\(letter)])").firstMatch(in: text) {
+    for (pattern, canonical) in comparisons {
+      if let match = pattern.firstMatch(in: text) {
         text = match.textWithoutMatch
         return canonical
       }
     }
-    let times = "day|days|week|weeks|wk|month|months|mo|mth|quarter|quarters|qtr|year|years|yr|hour|hr|h|d"
-    let rates = [
-      "(?<![\(letter)])per\\s+(?!cent(?![\(letter)]))([\(letter)]+)",
-      "/\\s?(\(times))(?![\(letter)])",
-      "(?<![\(letter)])(?:a|an|each|every)\\s+(day|week|month|quarter|year)(?![\(letter)])",
-    ]
-    for rate in rates {
-      if let match = AnswerPattern(rate).firstMatch(in: text), let word = match.group(1) {
+    for pattern in rates {
+      if let match = pattern.firstMatch(in: text), let word = match.group(1) {
         text = match.textWithoutMatch
         return "per " + canonicalTime(word.lowercased())
       }
@@ -147,20 +151,14 @@ struct TargetReading {
 
   // MARK: - Number and unit
 
-  private static var numberPattern: AnswerPattern {
-    AnswerPattern(
+  private static let numberPattern = AnswerPattern(
       "(?<![\\p{L}\\p{N}.,])([+\\-−]\\s?)?([$€£¥])?\\s?"
         + "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)"
         + "(?:(k|mm|m|bn|b)(?![\\p{L}])|\\s?(thousand|million|billion)(?![\\p{L}]))?")
-  }
 
-  private static var toPattern: AnswerPattern {
-    AnswerPattern("(?<![\\p{L}])to\\s+(?=[+\\-−]?\\s?[$€£¥]?\\s?\\.?\\d)")
-  }
+  private static let toPattern = AnswerPattern("(?<![\\p{L}])to\\s+(?=[+\\-−]?\\s?[$€£¥]?\\s?\\.?\\d)")
 
-  private static var fromPattern: AnswerPattern {
-    AnswerPattern("(?<![\\p{L}])from\\s+(?=[+\\-−]?\\s?[$€£¥]?\\s?\\.?\\d)")
-  }
+  private static let fromPattern = AnswerPattern("(?<![\\p{L}])from\\s+(?=[+\\-−]?\\s?[$€£¥]?\\s?\\.?\\d)")
 
   private static func magnitude(letter: String?, word: String?) -> Double {
     switch (letter ?? word)?.lowercased() {
@@ -175,38 +173,40 @@ struct TargetReading {
     "usd": "$", "eur": "€", "gbp": "£", "jpy": "¥", "chf": "CHF", "cad": "CAD", "aud": "AUD",
   ]
 
-  /// The unit written right after the number, and where it ends.
-  private static func readUnit(in text: String, after start: String.Index) -> (Target.Unit?, String.Index) {
+  /// Units written right after the number, in the order they are tried.
+  private static let fixedUnits: [(AnswerPattern, Target.Unit)] = {
     let end = "(?![\\p{L}])"
-    let fixed: [(String, Target.Unit)] = [
-      ("(?:percentage\\s+points?|pp|p\\.p\\.|ppts?|pts?|points?)\(end)", .points),
+    return [
+      ("(?:percentage\\s+points?|pp|p\\.p\\.|ppts?|pts?|points?)\(end)", Target.Unit.points),
       ("(?:%|percent\(end)|per\\s+cent\(end)|pct\(end))", .percent),
       ("(?:x|×|times)\(end)", .multiple),
       ("(?:(?:business|working|calendar)\\s+)?(?:days?|d)\(end)", .days),
       ("(?:hours?|hrs?|h)\(end)", .hours),
       ("(?:count|items?|units?|pcs|pieces)\(end)", .count),
-    ]
-    for (pattern, unit) in fixed {
-      if let match = AnswerPattern("^\\s*" + pattern).firstMatch(in: text, from: start) {
-        return (unit, match.range.upperBound)
-      }
+    ].map { (AnswerPattern("^\\s*" + $0.0), $0.1) }
+  }()
+  private static let symbolUnit = AnswerPattern("^\\s*([$€£¥])")
+  private static let codeUnit = AnswerPattern("^\\s*(usd|eur|gbp|jpy|chf|cad|aud)(?![\\p{L}])")
+  private static let scaleUnit = AnswerPattern("^\\s*(out\\s+of\\s+\\d+(?:\\.\\d+)?)")
+  private static let nounUnit = AnswerPattern("^\\s*([\\p{L}][\\p{L}'\\-]*(?:[ \\t]+[\\p{L}][\\p{L}'\\-]*){0,2})")
+
+  /// The unit written right after the number, and where it ends.
+  private static func readUnit(in text: String, after start: String.Index) -> (Target.Unit?, String.Index) {
+    for (pattern, unit) in fixedUnits {
+      if let match = pattern.firstMatch(in: text, from: start) { return (unit, match.range.upperBound) }
     }
-    if let match = AnswerPattern("^\\s*([$€£¥])").firstMatch(in: text, from: start), let symbol = match.group(1) {
+    if let match = symbolUnit.firstMatch(in: text, from: start), let symbol = match.group(1) {
       return (.currency(symbol), match.range.upperBound)
     }
-    if let match = AnswerPattern("^\\s*(usd|eur|gbp|jpy|chf|cad|aud)\(end)").firstMatch(in: text, from: start),
+    if let match = codeUnit.firstMatch(in: text, from: start),
       let code = match.group(1).flatMap({ currencyCodes[$0.lowercased()] })
     {
       return (.currency(code), match.range.upperBound)
     }
-    if let match = AnswerPattern("^\\s*(out\\s+of\\s+\\d+(?:\\.\\d+)?)").firstMatch(in: text, from: start),
-      let scale = match.group(1)
-    {
+    if let match = scaleUnit.firstMatch(in: text, from: start), let scale = match.group(1) {
       return (.custom(scale.split(whereSeparator: \.isWhitespace).joined(separator: " ")), match.range.upperBound)
     }
-    if let match = AnswerPattern("^\\s*([\\p{L}][\\p{L}'\\-]*(?:[ \\t]+[\\p{L}][\\p{L}'\\-]*){0,2})")
-      .firstMatch(in: text, from: start), let words = match.group(1)
-    {
+    if let match = nounUnit.firstMatch(in: text, from: start), let words = match.group(1) {
       let noun = words.split(separator: " ").prefix { !stopWords.contains(String($0)) }
       if !noun.isEmpty { return (.custom(noun.joined(separator: " ")), match.range.upperBound) }
     }
@@ -233,17 +233,20 @@ struct TargetReading {
     for (symbol, direction) in symbols where text.contains(symbol) {
       return direction
     }
-    for (phrase, direction) in comparisonPhrases where AnswerPattern(phrase: phrase).matches(text) {
+    for (phrase, direction) in comparisonPhrases where phrase.matches(text) {
       return direction
     }
-    if let match = AnswerPattern("(?<![\\p{L}])(min|max)\\.?:?\\s*(?=[+\\-−]?[$€£¥]?\\d)").firstMatch(in: text) {
+    if let match = limitPattern.firstMatch(in: text) {
       return match.group(1)?.lowercased() == "min" ? .atLeast : .atMost
     }
     return nil
   }
 
+  /// "min 10", "max. 4": only right before a number, so "5 min" stays five minutes.
+  private static let limitPattern = AnswerPattern("(?<![\\p{L}])(min|max)\\.?:?\\s*(?=[+\\-−]?[$€£¥]?\\d)")
+
   /// Longest first, so "no more than" is read before "more than".
-  private static var comparisonPhrases: [(String, Target.Direction)] {
+  private static let comparisonPhrases: [(AnswerPattern, Target.Direction)] = {
     let atLeast = [
       "no less than", "not less than", "no fewer than", "not fewer than", "at least", "more than",
       "greater than", "higher than", "better than", "or more", "or higher", "or above", "or better",
@@ -262,25 +265,27 @@ struct TargetReading {
       + exactly.map { ($0, .exactly) }
     return all.enumerated().sorted {
       $0.element.0.count != $1.element.0.count ? $0.element.0.count > $1.element.0.count : $0.offset < $1.offset
-    }.map(\.element)
-  }
+    }.map { (AnswerPattern(phrase: $0.element.0), $0.element.1) }
+  }()
 
-  /// A verb of change ("increase", "reduce by"): `increase`/`decrease`, or `nil`.
-  private static func changeDirection(in text: String) -> Target.Direction? {
-    let increase = [
+  private static let increaseVerbs = [
       "increase", "increases", "increased", "increasing", "grow", "grows", "growing", "grew",
       "raise", "raises", "raised", "boost", "boosts", "boosted", "improve", "improves", "improved",
       "lift", "lifts", "up by",
-    ]
-    let decrease = [
+  ].map { AnswerPattern(phrase: $0) }
+
+  private static let decreaseVerbs = [
       "decrease", "decreases", "decreased", "decreasing", "reduce", "reduces", "reduced",
       "reducing", "cut", "cuts", "lower", "lowers", "lowered", "drop", "drops", "dropped",
       "shrink", "shrinks", "decline", "declines", "down by",
-    ]
-    let first = { (words: [String]) -> String.Index? in
-      words.compactMap { AnswerPattern(phrase: $0).firstMatch(in: text)?.range.lowerBound }.min()
+  ].map { AnswerPattern(phrase: $0) }
+
+  /// A verb of change ("increase", "reduce by"): `increase`/`decrease`, or `nil`; the earlier wins.
+  private static func changeDirection(in text: String) -> Target.Direction? {
+    let first = { (verbs: [AnswerPattern]) -> String.Index? in
+      verbs.compactMap { $0.firstMatch(in: text)?.range.lowerBound }.min()
     }
-    switch (first(increase), first(decrease)) {
+    switch (first(increaseVerbs), first(decreaseVerbs)) {
     case (let up?, let down?): return up < down ? .increase : .decrease
     case (_?, nil): return .increase
     case (nil, _?): return .decrease

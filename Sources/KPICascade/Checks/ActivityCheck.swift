@@ -28,12 +28,10 @@ public struct ActivityCheck: AlignmentCheck {
   /// leads", "deals closed") are not flagged: a false alarm costs the room more than a miss.
   public static func looksLikeActivity(_ name: String) -> Bool {
     let text = name.lowercased()
-    let words = text.split(whereSeparator: { !$0.isLetter && $0 != "#" }).map(String.init)
+    let words = text.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
     guard words.contains(where: actions.contains) else { return false }
-    let paced = AnswerPattern("(?:\(actionPattern))\\s*(?:per|/|a|each)\\s*(?:day|week|month|rep|person|agent|head)")
     if paced.matches(text) { return true }
     if words.contains(where: rates.contains) || text.contains("%") { return false }
-    let counted = AnswerPattern("(?:^|[^\\p{L}])(?:#|number of|no\\. of|count of|total|amount of)\\s*(?:of\\s+)?(?:[\\p{L}\\-]+\\s+){0,2}(?:\(actionPattern))(?![\\p{L}])")
     if counted.matches(text) { return true }
     for (index, word) in words.enumerated() where actions.contains(word) {
       if words[(index + 1)...].prefix(2).contains(where: done.contains) { return true }
@@ -54,9 +52,16 @@ public struct ActivityCheck: AlignmentCheck {
     "workshop", "workshops", "audit", "audits", "inspection", "inspections",
   ]
 
-  private static var actionPattern: String {
-    actions.sorted { $0.count > $1.count }.joined(separator: "|")
-  }
+  private static let actionPattern = actions.sorted { ($0.count, $0) > ($1.count, $1) }.joined(separator: "|")
+
+  /// "calls per day", "posts a week": a pace of doing.
+  private static let paced = AnswerPattern(
+    "(?<![\\p{L}])(?:\(actionPattern))\\s*(?:per|/|a|each)\\s*(?:day|week|month|rep|person|agent|head)(?![\\p{L}])")
+
+  /// "number of demos", "# of posts", "total sales calls".
+  private static let counted = AnswerPattern(
+    "(?:^|[^\\p{L}])(?:#|number of|no\\. of|count of|total|amount of)\\s*(?:of\\s+)?(?:[\\p{L}\\-]+\\s+){0,2}"
+      + "(?:\(actionPattern))(?![\\p{L}])")
 
   /// Participles that turn an action noun into a count of things done.
   private static let done: Set<String> = [

@@ -1,0 +1,38 @@
+import Testing
+
+@testable import KPICascade
+
+@Suite("ActivityCheck")
+struct ActivityCheckTests {
+  @Test(arguments: [
+    "Calls made", "Emails sent", "Meetings held", "Number of demos", "# of posts", "#posts",
+    "Posts published", "Hours worked", "Tickets closed", "Outbound calls per day",
+    "Total sales calls made", "Webinars hosted", "Number of customer visits",
+  ])
+  func activitiesAreFlagged(_ name: String) {
+    #expect(ActivityCheck.looksLikeActivity(name))
+  }
+
+  @Test(arguments: [
+    "Net revenue retention", "First contact resolution", "Pipeline coverage", "On-time delivery rate",
+    "Qualified leads", "Deals closed", "Email open rate", "% of calls answered within 20 seconds",
+    "Demo-to-close conversion rate", "Billable hours", "Customer satisfaction score", "Gross margin",
+    "Average handling time",
+  ])
+  func outcomesAreNotFlagged(_ name: String) {
+    #expect(!ActivityCheck.looksLikeActivity(name))
+  }
+
+  @Test func warnsForActivityAndPassesOutcomes() throws {
+    let cascade = try Cascade(
+      events: Room.companyKPIs + [
+        .departmentAdded(id: "d1", name: "Sales"),
+        .departmentKPIAdded(id: "k1", department: "d1", companyKPI: "c1", name: "Calls made"),
+        .departmentKPIAdded(id: "k2", department: "d1", companyKPI: "c1", name: "Qualified leads"),
+      ])
+    #expect(Room.verdicts(ActivityCheck(), cascade) == ["activity:k1": .warn, "activity:k2": .pass])
+    #expect(
+      try Room.finding(ActivityCheck(), cascade, "activity:k1").remedy
+        == "measure what results from it, or move it to Level 3")
+  }
+}
