@@ -51,6 +51,15 @@ struct Room {
   /// Steps 1–3 of the fixture typed in, up to the first conflict question.
   static func throughSelection() -> Room {
     var room = Room()
+    for line in fixtureLines() where room.workshop.step.rawValue < WorkshopStep.resolve.rawValue {
+      room.say(line)
+    }
+    return room
+  }
+
+  /// The whole fixture: a complete five-department workshop.
+  static func complete() -> Room {
+    var room = Room()
     room.say(lines: fixtureLines())
     return room
   }

@@ -1,0 +1,121 @@
+import Foundation
+import KPICascade
+import Testing
+
+@testable import Workshop
+
+@Suite("Steps 2–6")
+struct LaterStepsTests {
+  @Test func theFixtureReachesStepSixWithEveryTestPassing() {
+    let room = Room.complete()
+    #expect(room.workshop.step == .govern)
+    #expect(room.question == nil)
+    #expect(room.replies.allSatisfy { $0.refusal == nil })
+    let report = AlignmentReport(cascade: room.cascade)
+    #expect(report.failures.isEmpty)
+    #expect(room.cascade.departments.count == 5)
+    #expect(room.cascade.departmentKPIs.count == 9)
+  }
+
+  @Test func stepTwoRecordsNothingAsNoContributionAndShowsTheMatrix() {
+    var room = Room()
+    room.say("Revenue growth", ">= 20% YoY", "Dana Ruiz", "", "yes", "Sales", "Sam Lee", "")
+    room.say("Legal", "Lee Wong", "other", "")
+    #expect(room.say("").refusal == "Type what Sales does, or 'nothing'.")
+    room.say("Closes new business")
+    let reply = room.say("nothing")
+    #expect(room.cascade.contribution(companyKPI: "c1", department: "d2")?.text == nil)
+    #expect(reply.text.contains("Line of sight"))
+    #expect(reply.text.contains("[FAIL] Legal moves no company KPI."))
+    #expect(room.workshop.step == .select)
+  }
+
+  @Test func stepThreeAsksLeadTimeLinkTargetAndTensionAndRefusesAVagueLeadTime() {
+    var room = Room()
+    room.say("Revenue growth", ">= 20% YoY", "Dana Ruiz", "", "yes", "Sales", "Sam Lee", "", "")
+    room.say("Closes new business", "Pipeline coverage")
+    #expect(room.question?.key == .leadTime(kpi: "k1"))
+    #expect(room.say("soon").refusal?.hasPrefix("A lead time is a number of days") == true)
+    let lead = room.say("6 weeks")
+    #expect(room.cascade.departmentKPI("k1")?.leadTimeDays == 42)
+    #expect(lead.text.contains("[pass]"))
+    #expect(room.say("").refusal?.contains("vanity metric") == true)
+    room.say("Coverage today is revenue next quarter.")
+    let target = room.say("increase it")
+    #expect(target.text.contains("[FAIL]"))
+    #expect(room.cascade.departmentKPI("k1")?.target == "increase it")
+    #expect(room.question?.key == .tension(kpi: "k1"))
+    room.say("no")
+    #expect(room.cascade.departmentKPI("k1")?.tension == Tension.none)
+  }
+
+  @Test func aLaggingLeadTimeIsAcceptedAndFlagged() {
+    var room = Room()
+    room.say("Revenue growth", ">= 20% YoY", "Dana Ruiz", "", "yes", "Sales", "Sam Lee", "", "")
+    room.say("Closes new business", "Bookings")
+    let reply = room.say("0")
+    #expect(reply.text.contains("[warn]"))
+    #expect(room.cascade.departmentKPI("k1")?.leadTimeDays == 0)
+  }
+
+  @Test func theSameKPINameInAnotherDepartmentBecomesASharedMetric() {
+    var room = Room()
+    room.say("Customer lifetime value", ">= $1,200", "Dana Ruiz", "", "yes")
+    room.say("Sales", "Sam Lee", "", "Customer Success", "Cara Diaz", "", "")
+    room.say("Sells bigger plans", "Upsells at renewal")
+    room.say("Expansion revenue", "45", "Expansion lifts lifetime value.", ">= 15%", "no", "")
+    let reply = room.say("expansion revenue")
+    #expect(reply.text.contains("shared metric"))
+    #expect(room.cascade.departmentKPI("k1")?.contributors == ["d2"])
+    #expect(room.cascade.departments[1].kpis.isEmpty)
+  }
+
+  @Test func aStructuralConflictIsResolvedByAdjustingOneKPI() {
+    var room = Room.throughSelection()
+    guard case .conflict(let conflict)? = room.question?.key else {
+      Issue.record("expected a conflict question, got \(String(describing: room.question))")
+      return
+    }
+    #expect(conflict.origin == .classic)
+    room.say("yes")
+    #expect(room.cascade.conflict(conflict.first, conflict.second)?.structural == true)
+    #expect(room.say("Nothing like this").refusal?.hasPrefix("No KPI called") == true)
+    room.say("Average discount")
+    room.say("")
+    #expect(room.say("").refusal?.hasPrefix("Nothing changed") == true)
+    let done = room.say("<= 10%")
+    #expect(done.text.contains("target <= 12% → <= 10%"))
+    let resolution = room.cascade.conflict(conflict.first, conflict.second)?.resolution
+    #expect(resolution == Resolution(kpi: "k4", oldName: "Average discount", newName: "Average discount", oldTarget: "<= 12%", newTarget: "<= 10%"))
+    #expect(room.cascade.departmentKPI("k4")?.target == "<= 10%")
+  }
+
+  @Test func acceptingAFindingRecordsTheReasonAndClosesIt() {
+    var room = Room.complete()
+    let before = AlignmentReport(cascade: room.cascade).open.map(\.id)
+    #expect(before.contains("counts:d5"))
+    room.say("/accept counts:d5 because Finance tracks one indicator this year")
+    #expect(room.cascade.overrides == [Override(finding: "counts:d5", reason: "Finance tracks one indicator this year")])
+    #expect(!AlignmentReport(cascade: room.cascade).open.map(\.id).contains("counts:d5"))
+    #expect(room.say("/accept counts:d5").refusal == "Usage: /accept FINDING because REASON")
+  }
+
+  @Test func governanceProposesCadencesFromVelocity() {
+    var room = Room.complete()
+    #expect(room.cascade.governance.operationalReview == .weekly)
+    #expect(room.cascade.governance.strategicReview == .monthly)
+    #expect(room.cascade.governance.alignmentReview == "2027-02-26")
+    #expect(room.cascade.governance.annualRealignment == "2027-11-26")
+    room.say("/undo", "/undo", "/undo", "/undo", "/undo", "/undo", "/undo")
+    #expect(room.question?.key == .strategicReview)
+    let reply = room.say("quarterly")
+    #expect(reply.text.contains("[warn]"))
+  }
+
+  @Test func replayingTheTranscriptRebuildsTheSameSession() throws {
+    let room = Room.complete()
+    let rebuilt = try Session(info: room.session.info, exchanges: room.session.exchanges)
+    #expect(rebuilt.cascade == room.cascade)
+    #expect(rebuilt.progress == room.session.progress)
+  }
+}
