@@ -149,12 +149,13 @@ import Testing
   // MARK: - A whole transcript against the schema
 
   /// A transcript as the Workshop codec writes it (dates as ISO 8601 UTC strings), carrying
-  /// every sample event plus the three workshop events, and its replayed cascade.
+  /// every sample event plus each workshop-only event, and a cascade snapshot.
   static func transcript() throws -> String {
     let events = try samples.map { try compact($0.0) }
     let workshop = [
       #"{"stepEntered":{"step":2}}"#, #"{"listClosed":{"list":"companyKPIs"}}"#,
-      #"{"undone":{"seq":1}}"#,
+      #"{"undone":{"seq":1}}"#, #"{"adjustmentChosen":{"conflict":"k1~k2","kpi":"k2"}}"#,
+      #"{"adjustmentNamed":{"conflict":"k1~k2","name":"On-time delivery"}}"#,
     ]
     let exchanges = (events + workshop).enumerated().map { index, change in
       """
