@@ -48,7 +48,8 @@ extension WorkshopMinutes {
     for override in cascade.overrides {
       var label = MarkdownText.escape(override.finding)
       if let finding = findings.first(where: { $0.id == override.finding }) {
-        label += " (\(MarkdownText.escape(finding.check.title)), "
+        label +=
+          " (\(MarkdownText.escape(finding.check.title)), "
           + "\(subjectLabel(finding.subject, cascade)))"
       }
       lines.append("- **\(label):** \(MarkdownText.escape(override.reason))")

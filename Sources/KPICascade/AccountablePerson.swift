@@ -44,7 +44,8 @@ public enum AccountablePerson {
           + "e.g. 'Dana Ruiz (\(typed))'.")
     }
     if nameWords.count == 1 {
-      let given = name.split(separator: " ").first { $0.lowercased() == nameWords[0] }.map(String.init) ?? name
+      let given =
+        name.split(separator: " ").first { $0.lowercased() == nameWords[0] }.map(String.init) ?? name
       return Assessment(
         verdict: .warn,
         reason: "Only a given name: add a surname so nobody wonders which \(given).")
@@ -73,9 +74,9 @@ public enum AccountablePerson {
   /// The parts of an answer that name different people: split on "and", "&", "/", "+", ",".
   private static func people(in name: String) -> [String] {
     separator.replacingMatches(in: name, with: "|")
-    .split(separator: "|")
-    .map { $0.trimmingCharacters(in: .whitespaces) }
-    .filter { !$0.isEmpty }
+      .split(separator: "|")
+      .map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty }
   }
 
   private static func words(of text: String) -> [String] {
@@ -88,7 +89,9 @@ public enum AccountablePerson {
   private static func assessAddress(_ typed: String) -> Assessment {
     let mailbox = typed.split(separator: "@").first.map(String.init) ?? ""
     let parts = mailbox.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
-    if parts.isEmpty || parts.allSatisfy({ roleWords.contains($0) || groupWords.contains($0) || mailboxes.contains($0) }) {
+    if parts.isEmpty
+      || parts.allSatisfy({ roleWords.contains($0) || groupWords.contains($0) || mailboxes.contains($0) })
+    {
       return Assessment(
         verdict: .fail,
         reason: "'\(typed)' is a shared mailbox. Name one person, e.g. '\(example)'.")

@@ -28,7 +28,8 @@ struct AnswerPattern: Sendable {
   /// The text with every match replaced by `template` (`$1` names a group).
   func replacingMatches(in text: String, with template: String) -> String {
     regex.stringByReplacingMatches(
-      in: text, options: [], range: NSRange(text.startIndex..<text.endIndex, in: text), withTemplate: template)
+      in: text, options: [], range: NSRange(text.startIndex..<text.endIndex, in: text), withTemplate: template
+    )
   }
 
   /// The first match at or after `start`.

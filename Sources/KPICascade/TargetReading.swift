@@ -52,7 +52,8 @@ struct TargetReading {
     } else if aimsTo, let from, let first = numberPattern.firstMatch(in: lower, from: from.range.upperBound),
       let fromValue = Double((first.group(3) ?? "").replacingOccurrences(of: ",", with: ""))
     {
-      direction = fromValue * magnitude(letter: first.group(4), word: first.group(5)) > value ? .atMost : .atLeast
+      direction =
+        fromValue * magnitude(letter: first.group(4), word: first.group(5)) > value ? .atMost : .atLeast
     } else if sign == "+" {
       direction = .increase
     } else if negative {
@@ -152,9 +153,9 @@ struct TargetReading {
   // MARK: - Number and unit
 
   private static let numberPattern = AnswerPattern(
-      "(?<![\\p{L}\\p{N}.,])([+\\-−]\\s?)?([$€£¥])?\\s?"
-        + "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)"
-        + "(?:(k|mm|m|bn|b)(?![\\p{L}])|\\s?(thousand|million|billion)(?![\\p{L}]))?")
+    "(?<![\\p{L}\\p{N}.,])([+\\-−]\\s?)?([$€£¥])?\\s?"
+      + "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)"
+      + "(?:(k|mm|m|bn|b)(?![\\p{L}])|\\s?(thousand|million|billion)(?![\\p{L}]))?")
 
   private static let toPattern = AnswerPattern("(?<![\\p{L}])to\\s+(?=[+\\-−]?\\s?[$€£¥]?\\s?\\.?\\d)")
 
@@ -188,7 +189,8 @@ struct TargetReading {
   private static let symbolUnit = AnswerPattern("^\\s*([$€£¥])")
   private static let codeUnit = AnswerPattern("^\\s*(usd|eur|gbp|jpy|chf|cad|aud)(?![\\p{L}])")
   private static let scaleUnit = AnswerPattern("^\\s*(out\\s+of\\s+\\d+(?:\\.\\d+)?)")
-  private static let nounUnit = AnswerPattern("^\\s*([\\p{L}][\\p{L}'\\-]*(?:[ \\t]+[\\p{L}][\\p{L}'\\-]*){0,2})")
+  private static let nounUnit = AnswerPattern(
+    "^\\s*([\\p{L}][\\p{L}'\\-]*(?:[ \\t]+[\\p{L}][\\p{L}'\\-]*){0,2})")
 
   /// The unit written right after the number, and where it ends.
   private static func readUnit(in text: String, after start: String.Index) -> (Target.Unit?, String.Index) {
@@ -204,7 +206,9 @@ struct TargetReading {
       return (.currency(code), match.range.upperBound)
     }
     if let match = scaleUnit.firstMatch(in: text, from: start), let scale = match.group(1) {
-      return (.custom(scale.split(whereSeparator: \.isWhitespace).joined(separator: " ")), match.range.upperBound)
+      return (
+        .custom(scale.split(whereSeparator: \.isWhitespace).joined(separator: " ")), match.range.upperBound
+      )
     }
     if let match = nounUnit.firstMatch(in: text, from: start), let words = match.group(1) {
       let noun = words.split(separator: " ").prefix { !stopWords.contains(String($0)) }
@@ -264,20 +268,21 @@ struct TargetReading {
       atLeast.map { ($0, Target.Direction.atLeast) } + atMost.map { ($0, .atMost) }
       + exactly.map { ($0, .exactly) }
     return all.enumerated().sorted {
-      $0.element.0.count != $1.element.0.count ? $0.element.0.count > $1.element.0.count : $0.offset < $1.offset
+      $0.element.0.count != $1.element.0.count
+        ? $0.element.0.count > $1.element.0.count : $0.offset < $1.offset
     }.map { (AnswerPattern(phrase: $0.element.0), $0.element.1) }
   }()
 
   private static let increaseVerbs = [
-      "increase", "increases", "increased", "increasing", "grow", "grows", "growing", "grew",
-      "raise", "raises", "raised", "boost", "boosts", "boosted", "improve", "improves", "improved",
-      "lift", "lifts", "up by",
+    "increase", "increases", "increased", "increasing", "grow", "grows", "growing", "grew",
+    "raise", "raises", "raised", "boost", "boosts", "boosted", "improve", "improves", "improved",
+    "lift", "lifts", "up by",
   ].map { AnswerPattern(phrase: $0) }
 
   private static let decreaseVerbs = [
-      "decrease", "decreases", "decreased", "decreasing", "reduce", "reduces", "reduced",
-      "reducing", "cut", "cuts", "lower", "lowers", "lowered", "drop", "drops", "dropped",
-      "shrink", "shrinks", "decline", "declines", "down by",
+    "decrease", "decreases", "decreased", "decreasing", "reduce", "reduces", "reduced",
+    "reducing", "cut", "cuts", "lower", "lowers", "lowered", "drop", "drops", "dropped",
+    "shrink", "shrinks", "decline", "declines", "down by",
   ].map { AnswerPattern(phrase: $0) }
 
   /// A verb of change ("increase", "reduce by"): `increase`/`decrease`, or `nil`; the earlier wins.

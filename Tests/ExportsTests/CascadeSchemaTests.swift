@@ -26,8 +26,14 @@ import Testing
   @Test(arguments: [
     ("wrong format tag", "\"kpi-align-cascade\"", "\"kpi-align-transcript\"", "$.format"),
     ("unknown property", "\"version\" : 1", "\"version\" : 1, \"extra\" : true", "$"),
-    ("negative lead time", "\"leadTimeDays\" : 45", "\"leadTimeDays\" : -1", "$.cascade.departments[0].kpis[0].leadTimeDays"),
-    ("unknown function", "\"function\" : \"sales\"", "\"function\" : \"selling\"", "$.cascade.departments[0].function"),
+    (
+      "negative lead time", "\"leadTimeDays\" : 45", "\"leadTimeDays\" : -1",
+      "$.cascade.departments[0].kpis[0].leadTimeDays"
+    ),
+    (
+      "unknown function", "\"function\" : \"sales\"", "\"function\" : \"selling\"",
+      "$.cascade.departments[0].function"
+    ),
     ("null instead of absent", "\"lockedOn\" : \"2028-02-29\"", "\"lockedOn\" : null", "$.cascade.lockedOn"),
     ("bad tension", "\"with\" : {", "\"against\" : {", "$.cascade.departments[0].kpis[0].tension"),
     ("unknown verdict", "\"verdict\" : \"warn\"", "\"verdict\" : \"maybe\"", "$.findings[0].verdict"),

@@ -10,52 +10,86 @@ import Testing
 @Suite struct TranscriptEncodingTests {
   /// One sample of every `CascadeEvent` case and its exact synthesized encoding.
   static let samples: [(CascadeEvent, String)] = [
-    (.companyKPIAdded(id: "c1", name: "Revenue growth"),
-     #"{"companyKPIAdded":{"id":"c1","name":"Revenue growth"}}"#),
+    (
+      .companyKPIAdded(id: "c1", name: "Revenue growth"),
+      #"{"companyKPIAdded":{"id":"c1","name":"Revenue growth"}}"#
+    ),
     (.companyKPIsLocked(on: "2026-03-02"), #"{"companyKPIsLocked":{"on":"2026-03-02"}}"#),
     (.departmentAdded(id: "d1", name: "Sales"), #"{"departmentAdded":{"id":"d1","name":"Sales"}}"#),
     (.headSet(department: "d1", person: "Ana"), #"{"headSet":{"department":"d1","person":"Ana"}}"#),
-    (.functionSet(department: "d1", function: .customerSuccess),
-     #"{"functionSet":{"department":"d1","function":"customer-success"}}"#),
-    (.contributionRecorded(companyKPI: "c1", department: "d1", text: "Closes deals"),
-     #"{"contributionRecorded":{"companyKPI":"c1","department":"d1","text":"Closes deals"}}"#),
-    (.contributionRecorded(companyKPI: "c1", department: "d2", text: nil),
-     #"{"contributionRecorded":{"companyKPI":"c1","department":"d2"}}"#),
-    (.departmentKPIAdded(id: "k1", department: "d1", companyKPI: "c1", name: "Pipeline"),
-     #"{"departmentKPIAdded":{"companyKPI":"c1","department":"d1","id":"k1","name":"Pipeline"}}"#),
+    (
+      .functionSet(department: "d1", function: .customerSuccess),
+      #"{"functionSet":{"department":"d1","function":"customer-success"}}"#
+    ),
+    (
+      .contributionRecorded(companyKPI: "c1", department: "d1", text: "Closes deals"),
+      #"{"contributionRecorded":{"companyKPI":"c1","department":"d1","text":"Closes deals"}}"#
+    ),
+    (
+      .contributionRecorded(companyKPI: "c1", department: "d2", text: nil),
+      #"{"contributionRecorded":{"companyKPI":"c1","department":"d2"}}"#
+    ),
+    (
+      .departmentKPIAdded(id: "k1", department: "d1", companyKPI: "c1", name: "Pipeline"),
+      #"{"departmentKPIAdded":{"companyKPI":"c1","department":"d1","id":"k1","name":"Pipeline"}}"#
+    ),
     (.leadTimeSet(kpi: "k1", days: 45), #"{"leadTimeSet":{"days":45,"kpi":"k1"}}"#),
-    (.linkSentenceSet(kpi: "k1", sentence: "It converts."),
-     #"{"linkSentenceSet":{"kpi":"k1","sentence":"It converts."}}"#),
+    (
+      .linkSentenceSet(kpi: "k1", sentence: "It converts."),
+      #"{"linkSentenceSet":{"kpi":"k1","sentence":"It converts."}}"#
+    ),
     (.tensionSet(kpi: "k1", tension: .none), #"{"tensionSet":{"kpi":"k1","tension":{"none":{}}}}"#),
-    (.tensionSet(kpi: "k1", tension: .with(kpi: "k3")),
-     #"{"tensionSet":{"kpi":"k1","tension":{"with":{"kpi":"k3"}}}}"#),
-    (.contributorAdded(kpi: "k1", department: "d2"),
-     #"{"contributorAdded":{"department":"d2","kpi":"k1"}}"#),
-    (.targetSet(kpi: "k1", target: ">= 20%", reason: nil),
-     #"{"targetSet":{"kpi":"k1","target":">= 20%"}}"#),
-    (.targetSet(kpi: "c1", target: ">= 25%", reason: "Board"),
-     #"{"targetSet":{"kpi":"c1","reason":"Board","target":">= 25%"}}"#),
+    (
+      .tensionSet(kpi: "k1", tension: .with(kpi: "k3")),
+      #"{"tensionSet":{"kpi":"k1","tension":{"with":{"kpi":"k3"}}}}"#
+    ),
+    (
+      .contributorAdded(kpi: "k1", department: "d2"),
+      #"{"contributorAdded":{"department":"d2","kpi":"k1"}}"#
+    ),
+    (
+      .targetSet(kpi: "k1", target: ">= 20%", reason: nil),
+      #"{"targetSet":{"kpi":"k1","target":">= 20%"}}"#
+    ),
+    (
+      .targetSet(kpi: "c1", target: ">= 25%", reason: "Board"),
+      #"{"targetSet":{"kpi":"c1","reason":"Board","target":">= 25%"}}"#
+    ),
     (.ownerSet(kpi: "k1", person: "Ana"), #"{"ownerSet":{"kpi":"k1","person":"Ana"}}"#),
-    (.renamed(id: "k1", name: "Qualified pipeline", reason: nil),
-     #"{"renamed":{"id":"k1","name":"Qualified pipeline"}}"#),
+    (
+      .renamed(id: "k1", name: "Qualified pipeline", reason: nil),
+      #"{"renamed":{"id":"k1","name":"Qualified pipeline"}}"#
+    ),
     (.removed(id: "k2", reason: "Duplicate"), #"{"removed":{"id":"k2","reason":"Duplicate"}}"#),
-    (.conflictRaised(first: "k1", second: "k2", companyKPI: "c1", origin: .classic),
-     #"{"conflictRaised":{"companyKPI":"c1","first":"k1","origin":"classic","second":"k2"}}"#),
-    (.conflictAnswered(first: "k1", second: "k2", structural: true),
-     #"{"conflictAnswered":{"first":"k1","second":"k2","structural":true}}"#),
-    (.conflictResolved(
-      first: "k1", second: "k2",
-      resolution: Resolution(kpi: "k2", oldName: "A", newName: "B", oldTarget: nil, newTarget: "90%")),
-     #"{"conflictResolved":{"first":"k1","resolution":{"kpi":"k2","newName":"B","newTarget":"90%","oldName":"A"},"second":"k2"}}"#),
+    (
+      .conflictRaised(first: "k1", second: "k2", companyKPI: "c1", origin: .classic),
+      #"{"conflictRaised":{"companyKPI":"c1","first":"k1","origin":"classic","second":"k2"}}"#
+    ),
+    (
+      .conflictAnswered(first: "k1", second: "k2", structural: true),
+      #"{"conflictAnswered":{"first":"k1","second":"k2","structural":true}}"#
+    ),
+    (
+      .conflictResolved(
+        first: "k1", second: "k2",
+        resolution: Resolution(kpi: "k2", oldName: "A", newName: "B", oldTarget: nil, newTarget: "90%")),
+      #"{"conflictResolved":{"first":"k1","resolution":{"kpi":"k2","newName":"B","newTarget":"90%","oldName":"A"},"second":"k2"}}"#
+    ),
     (.velocitySet(.high), #"{"velocitySet":{"_0":"high"}}"#),
     (.operationalReviewSet(.biweekly), #"{"operationalReviewSet":{"_0":"bi-weekly"}}"#),
     (.strategicReviewSet(.quarterly), #"{"strategicReviewSet":{"_0":"quarterly"}}"#),
-    (.governanceSet(field: .missPolicy, value: "Review"),
-     #"{"governanceSet":{"field":"miss-policy","value":"Review"}}"#),
-    (.findingAccepted(finding: "lead-time:k2", reason: "Contractual"),
-     #"{"findingAccepted":{"finding":"lead-time:k2","reason":"Contractual"}}"#),
-    (.restored(cascade: Cascade()),
-     #"{"restored":{"cascade":{"companyKPIs":[],"conflicts":[],"contributions":[],"departments":[],"governance":{},"overrides":[]}}}"#),
+    (
+      .governanceSet(field: .missPolicy, value: "Review"),
+      #"{"governanceSet":{"field":"miss-policy","value":"Review"}}"#
+    ),
+    (
+      .findingAccepted(finding: "lead-time:k2", reason: "Contractual"),
+      #"{"findingAccepted":{"finding":"lead-time:k2","reason":"Contractual"}}"#
+    ),
+    (
+      .restored(cascade: Cascade()),
+      #"{"restored":{"cascade":{"companyKPIs":[],"conflicts":[],"contributions":[],"departments":[],"governance":{},"overrides":[]}}}"#
+    ),
   ]
 
   /// The persisted tag of each case. A new case stops this compiling, which is the reminder
@@ -137,7 +171,8 @@ import Testing
   @Test func cascadePartsOmitNilOptionals() throws {
     #expect(
       try Self.compact(Cascade())
-        == #"{"companyKPIs":[],"conflicts":[],"contributions":[],"departments":[],"governance":{},"overrides":[]}"#)
+        == #"{"companyKPIs":[],"conflicts":[],"contributions":[],"departments":[],"governance":{},"overrides":[]}"#
+    )
     #expect(
       try Self.compact(DepartmentKPI(id: "k1", name: "N", companyKPI: "c1"))
         == #"{"companyKPI":"c1","contributors":[],"id":"k1","name":"N"}"#)
@@ -181,12 +216,18 @@ import Testing
     SchemaValidator.condition,
     arguments: [
       ("unlabelled value not wrapped in _0", #"{"velocitySet":{"_0":"high"}}"#, #"{"velocitySet":"high"}"#),
-      ("unknown event", #"{"ownerSet":{"kpi":"k1","person":"Ana"}}"#, #"{"ownerChanged":{"kpi":"k1","person":"Ana"}}"#),
+      (
+        "unknown event", #"{"ownerSet":{"kpi":"k1","person":"Ana"}}"#,
+        #"{"ownerChanged":{"kpi":"k1","person":"Ana"}}"#
+      ),
       ("null optional", #""text":"Closes deals""#, #""text":null"#),
       ("date as a number", #""created":"2026-03-02T09:00:00Z""#, #""created":794653200"#),
       ("date not in UTC", #""created":"2026-03-02T09:00:00Z""#, #""created":"2026-03-02T10:00:00+01:00""#),
       ("slug leaves the folder", #""slug":"acme-retail-q3""#, #""slug":"../etc""#),
-      ("two events in one object", #"{"stepEntered":{"step":2}}"#, #"{"stepEntered":{"step":2},"undone":{"seq":1}}"#),
+      (
+        "two events in one object", #"{"stepEntered":{"step":2}}"#,
+        #"{"stepEntered":{"step":2},"undone":{"seq":1}}"#
+      ),
       ("step out of range", #"{"stepEntered":{"step":2}}"#, #"{"stepEntered":{"step":7}}"#),
     ])
   func brokenTranscriptIsInvalid(_ what: String, _ from: String, _ to: String) throws {

@@ -60,7 +60,8 @@ import Testing
     ])
     let text = WorkshopMinutes.render(workshop: "W", cascade: cascade, findings: [])
     #expect(text.contains("| Retention | ● |\n"))
-    #expect(text.contains("No gaps: every company KPI is moved by a department, and every department moves one."))
+    #expect(
+      text.contains("No gaps: every company KPI is moved by a department, and every department moves one."))
     #expect(!text.contains("What each department does"))
   }
 
@@ -91,7 +92,9 @@ import Testing
         "- **Resolution:** adjusted On-time delivery &lt;48h&gt; (Operations): "
           + "name On-time \\| delivery → On-time delivery &lt;48h&gt;; target &gt;= 95% → &gt;= 97%"))
     #expect(minutes.contains("- **Status:** resolved"))
-    #expect(minutes.contains("- **Why asked:** raised by the facilitator\n- **Answer:** _not asked yet_\n- **Status:** open"))
+    #expect(
+      minutes.contains(
+        "- **Why asked:** raised by the facilitator\n- **Answer:** _not asked yet_\n- **Status:** open"))
   }
 
   @Test func governanceSaysNotSetWhereMissing() {
@@ -104,7 +107,10 @@ import Testing
 
   @Test func openFindingsGroupedByCheckWithoutPassesOrOverrides() throws {
     let open = try #require(section("Open findings"))
-    #expect(open.contains("### One-sentence link\n\n- **warn** · &lt;script&gt;alert(1)&lt;/script&gt; Cost per order (Operations) (link:k3)"))
+    #expect(
+      open.contains(
+        "### One-sentence link\n\n- **warn** · &lt;script&gt;alert(1)&lt;/script&gt; Cost per order (Operations) (link:k3)"
+      ))
     #expect(open.contains("  - Remedy: say how it moves \\*Net margin\\* \\| or remove it"))
     #expect(open.contains("### Conflicts\n"))
     #expect(open.contains("  - Reason: not asked yet"))

@@ -21,7 +21,8 @@ struct AccountabilityCheckTests {
         "accountability:d1": .pass, "accountability:k1": .warn, "accountability:k2": .fail,
         "accountability:k3": .pass, "accountability:d2": .fail,
       ])
-    #expect(try Room.finding(AccountabilityCheck(), cascade, "accountability:d2").reason == "Finance has no head")
+    #expect(
+      try Room.finding(AccountabilityCheck(), cascade, "accountability:d2").reason == "Finance has no head")
     #expect(
       try Room.finding(AccountabilityCheck(), cascade, "accountability:k1").reason
         == "Only a given name: add a surname so nobody wonders which Priya.")
@@ -29,7 +30,8 @@ struct AccountabilityCheckTests {
 
   @Test func findingsFollowTheCascadeOrder() throws {
     let cascade = try Cascade(
-      events: Room.companyKPIs + Room.department("d1", "Sales", kpis: ["k1"]) + Room.department("d2", "Finance"))
+      events: Room.companyKPIs + Room.department("d1", "Sales", kpis: ["k1"])
+        + Room.department("d2", "Finance"))
     #expect(
       AccountabilityCheck().findings(in: cascade).map(\.subject) == ["c1", "c2", "c3", "d1", "k1", "d2"])
   }

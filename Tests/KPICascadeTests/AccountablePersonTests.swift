@@ -36,7 +36,8 @@ struct AccountablePersonTests {
   @Test func teamReasonSaysWhatToDo() {
     #expect(
       AccountablePerson.assess("Sales team").reason
-        == "'Sales team' is a group. Name one person, e.g. 'Dana Ruiz (Head of Sales)'; a team can't be accountable.")
+        == "'Sales team' is a group. Name one person, e.g. 'Dana Ruiz (Head of Sales)'; a team can't be accountable."
+    )
   }
 
   @Test func roleReasonOffersTheRoleAsExample() {

@@ -18,7 +18,9 @@ struct AlignmentReportTests {
     #expect(before.overridden.isEmpty)
 
     let after = AlignmentReport(
-      cascade: try Room.withOneKPI([.findingAccepted(finding: "lead-time:k1", reason: "new KPI, no history yet")]))
+      cascade: try Room.withOneKPI([
+        .findingAccepted(finding: "lead-time:k1", reason: "new KPI, no history yet")
+      ]))
     #expect(!after.open.contains { $0.id == "lead-time:k1" })
     #expect(!after.failures.contains { $0.id == "lead-time:k1" })
     #expect(after.findings.contains { $0.id == "lead-time:k1" })
@@ -31,7 +33,8 @@ struct AlignmentReportTests {
     let events: [CascadeEvent] = [.leadTimeSet(kpi: "k1", days: 0)]
     #expect(AlignmentReport(cascade: try Room.withOneKPI(events)).open.contains { $0.id == "lead-time:k1" })
     let accepted = AlignmentReport(
-      cascade: try Room.withOneKPI(events + [.findingAccepted(finding: "lead-time:k1", reason: "regulatory metric")]))
+      cascade: try Room.withOneKPI(
+        events + [.findingAccepted(finding: "lead-time:k1", reason: "regulatory metric")]))
     #expect(!accepted.open.contains { $0.id == "lead-time:k1" })
   }
 

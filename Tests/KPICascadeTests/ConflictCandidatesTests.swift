@@ -96,7 +96,8 @@ struct ConflictCandidatesTests {
   }
 
   @Test func orderIsDeterministic() throws {
-    let cascade = try Cascade(events: Self.everyFunction + [.tensionSet(kpi: "p1", tension: .with(kpi: "f1"))])
+    let cascade = try Cascade(
+      events: Self.everyFunction + [.tensionSet(kpi: "p1", tension: .with(kpi: "f1"))])
     #expect(ConflictCandidates.find(in: cascade) == ConflictCandidates.find(in: cascade))
     #expect(ConflictCandidates.find(in: cascade).last?.origin == .declared)
   }

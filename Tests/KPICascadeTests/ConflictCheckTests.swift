@@ -31,12 +31,14 @@ struct ConflictCheckTests {
         .conflictAnswered(first: "k1", second: "k2", structural: true),
       ])
     #expect(Room.verdicts(ConflictCheck(), cascade) == ["conflicts:k1~k2": .fail])
-    #expect(try Room.finding(ConflictCheck(), cascade, "conflicts:k1~k2").reason.hasPrefix("structural conflict"))
+    #expect(
+      try Room.finding(ConflictCheck(), cascade, "conflicts:k1~k2").reason.hasPrefix("structural conflict"))
   }
 
   @Test func resolvedPasses() throws {
     let resolution = Resolution(
-      kpi: "k1", oldName: "Sales KPI 1", newName: "Deliverable deals closed", oldTarget: nil, newTarget: ">= 40")
+      kpi: "k1", oldName: "Sales KPI 1", newName: "Deliverable deals closed", oldTarget: nil,
+      newTarget: ">= 40")
     let cascade = try Cascade(
       events: Self.room + [
         .conflictRaised(first: "k1", second: "k2", companyKPI: "c1", origin: .classic),

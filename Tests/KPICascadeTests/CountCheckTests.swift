@@ -6,7 +6,8 @@ import Testing
 struct CountCheckTests {
   @Test(arguments: [(0, Verdict.fail), (1, .warn), (2, .warn), (3, .pass), (5, .pass), (6, .fail)])
   func companyKPIs(_ count: Int, _ verdict: Verdict) throws {
-    let cascade = try Cascade(events: (0..<count).map { .companyKPIAdded(id: "c\($0)", name: "Outcome \($0)") })
+    let cascade = try Cascade(
+      events: (0..<count).map { .companyKPIAdded(id: "c\($0)", name: "Outcome \($0)") })
     #expect(Room.verdicts(CountCheck(), cascade) == ["counts:level-1": verdict])
   }
 

@@ -11,7 +11,8 @@ struct GovernanceCheckTests {
   ]
 
   static func complete(
-    _ velocity: BusinessVelocity = .high, operational: ReviewCadence = .weekly, strategic: ReviewCadence = .monthly,
+    _ velocity: BusinessVelocity = .high, operational: ReviewCadence = .weekly,
+    strategic: ReviewCadence = .monthly,
     processOwner: String = "Dana Ruiz (COO)", disputeResolver: String = "Sam Okoro (CEO)"
   ) -> [CascadeEvent] {
     [
@@ -29,7 +30,8 @@ struct GovernanceCheckTests {
     let findings = GovernanceCheck().findings(in: Cascade())
     #expect(findings.map(\.id) == Self.subjects.map { "governance:\($0)" })
     #expect(findings.allSatisfy { $0.verdict == .fail })
-    #expect(findings.first { $0.subject == "governance-process-owner" }?.reason == "no alignment process owner")
+    #expect(
+      findings.first { $0.subject == "governance-process-owner" }?.reason == "no alignment process owner")
   }
 
   @Test func completeAndMatchedPasses() throws {

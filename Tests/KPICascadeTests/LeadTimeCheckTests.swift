@@ -4,7 +4,9 @@ import Testing
 
 @Suite("LeadTimeCheck")
 struct LeadTimeCheckTests {
-  @Test(arguments: [(0, Verdict.warn), (1, .warn), (29, .warn), (30, .pass), (45, .pass), (60, .pass), (61, .warn)])
+  @Test(arguments: [
+    (0, Verdict.warn), (1, .warn), (29, .warn), (30, .pass), (45, .pass), (60, .pass), (61, .warn),
+  ])
   func verdictForLeadTime(_ days: Int, _ verdict: Verdict) throws {
     let cascade = try Room.withOneKPI([.leadTimeSet(kpi: "k1", days: days)])
     #expect(Room.verdicts(LeadTimeCheck(), cascade)["lead-time:k1"] == verdict)
@@ -18,13 +20,16 @@ struct LeadTimeCheckTests {
 
   @Test func departmentWithOnlyLaggingKPIsFails() throws {
     let cascade = try Cascade(
-      events: Room.companyKPIs + Room.department("d1", "Sales", kpis: ["k1", "k2"]) + Room.department("d2", "Legal")
+      events: Room.companyKPIs + Room.department("d1", "Sales", kpis: ["k1", "k2"])
+        + Room.department("d2", "Legal")
         + [.leadTimeSet(kpi: "k1", days: 0), .leadTimeSet(kpi: "k2", days: 0)])
     #expect(
       Room.verdicts(LeadTimeCheck(), cascade) == [
         "lead-time:k1": .warn, "lead-time:k2": .warn, "lead-time:d1": .fail,
       ])
-    #expect(try Room.finding(LeadTimeCheck(), cascade, "lead-time:d1").reason.contains("every level needs leading indicators"))
+    #expect(
+      try Room.finding(LeadTimeCheck(), cascade, "lead-time:d1").reason.contains(
+        "every level needs leading indicators"))
   }
 
   @Test func departmentWithOneLeadingKPIPasses() throws {

@@ -15,7 +15,9 @@ struct LeadTimeTests {
     #expect(LeadTime.parse(answer) == days)
   }
 
-  @Test(arguments: ["soon", "-3", "", "lots", "a", "two", "45 years", "3 apples", "99999999999999999999 days"])
+  @Test(arguments: [
+    "soon", "-3", "", "lots", "a", "two", "45 years", "3 apples", "99999999999999999999 days",
+  ])
   func refusesWhatItWouldHaveToGuess(_ answer: String) {
     #expect(LeadTime.parse(answer) == nil)
   }

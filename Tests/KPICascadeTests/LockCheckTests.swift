@@ -12,7 +12,8 @@ struct LockCheckTests {
   @Test func failsWhenCompanyKPIsAreNotLocked() throws {
     let cascade = try Cascade(events: Room.companyKPIs)
     #expect(Room.verdicts(LockCheck(), cascade) == ["lock:cascade": .fail])
-    #expect(try Room.finding(LockCheck(), cascade, "lock:cascade").reason == "the 3 company KPIs are not locked")
+    #expect(
+      try Room.finding(LockCheck(), cascade, "lock:cascade").reason == "the 3 company KPIs are not locked")
   }
 
   @Test func failsWhenThereIsNothingToLock() {

@@ -4,16 +4,17 @@ import Testing
 
 @Suite("OneSentenceLinkCheck")
 struct OneSentenceLinkCheckTests {
-  @Test(arguments: [
-    (nil, Verdict.fail),
-    ("   ", .fail),
-    ("More demos mean more deals. More deals mean more revenue.", .fail),
-    ("It grows revenue! Trust us.", .fail),
-    ("Faster demos", .warn),
-    ("More qualified demos turn into more new revenue.", .pass),
-    ("Coverage of 2.5x pipeline, e.g. for enterprise, lifts revenue growth.", .pass),
-    ("Renewals signed 60 days early vs. late renewals keep revenue growing.", .pass),
-  ] as [(String?, Verdict)])
+  @Test(
+    arguments: [
+      (nil, Verdict.fail),
+      ("   ", .fail),
+      ("More demos mean more deals. More deals mean more revenue.", .fail),
+      ("It grows revenue! Trust us.", .fail),
+      ("Faster demos", .warn),
+      ("More qualified demos turn into more new revenue.", .pass),
+      ("Coverage of 2.5x pipeline, e.g. for enterprise, lifts revenue growth.", .pass),
+      ("Renewals signed 60 days early vs. late renewals keep revenue growing.", .pass),
+    ] as [(String?, Verdict)])
   func verdictForLink(_ link: String?, _ verdict: Verdict) throws {
     let events: [CascadeEvent] = link.map { [.linkSentenceSet(kpi: "k1", sentence: $0)] } ?? []
     #expect(Room.verdicts(OneSentenceLinkCheck(), try Room.withOneKPI(events)) == ["link:k1": verdict])
@@ -21,7 +22,9 @@ struct OneSentenceLinkCheckTests {
 
   @Test func missingLinkNamesTheCompanyKPI() throws {
     let finding = try Room.finding(OneSentenceLinkCheck(), try Room.withOneKPI(), "link:k1")
-    #expect(finding.reason.contains("vanity-metric candidate: say in one sentence how it moves Revenue growth, or remove it"))
+    #expect(
+      finding.reason.contains(
+        "vanity-metric candidate: say in one sentence how it moves Revenue growth, or remove it"))
   }
 
   @Test(arguments: [

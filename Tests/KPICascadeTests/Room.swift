@@ -20,7 +20,8 @@ enum Room {
     if let function { events.append(.functionSet(department: id, function: function)) }
     for (index, kpi) in kpis.enumerated() {
       events.append(
-        .departmentKPIAdded(id: kpi, department: id, companyKPI: companyKPI, name: "\(name) KPI \(index + 1)"))
+        .departmentKPIAdded(id: kpi, department: id, companyKPI: companyKPI, name: "\(name) KPI \(index + 1)")
+      )
     }
     return events
   }

@@ -67,16 +67,20 @@ struct TargetTests {
     TargetCase("churn from 5% to 3%", .atMost, 3, .percent, summary: "≤ 3%"),
     TargetCase("3.5x", .atLeast, 3.5, .multiple, summary: "≥ 3.5x"),
     TargetCase("1,200 per month", .atLeast, 1200, period: "per month", summary: "≥ 1,200 per month"),
-    TargetCase("40 qualified leads a week", .atLeast, 40, .custom("qualified leads"), period: "per week",
+    TargetCase(
+      "40 qualified leads a week", .atLeast, 40, .custom("qualified leads"), period: "per week",
       summary: "≥ 40 qualified leads per week"),
     TargetCase("95%+", .atLeast, 95, .percent, summary: "≥ 95%"),
     TargetCase("+5 pts", .increase, 5, .points, summary: "+5 points"),
     TargetCase("12 units", .atLeast, 12, .count, summary: "≥ 12"),
-    TargetCase("≥ 95% by 2027-06-30", .atLeast, 95, .percent, deadline: "2027-06-30",
+    TargetCase(
+      "≥ 95% by 2027-06-30", .atLeast, 95, .percent, deadline: "2027-06-30",
       summary: "≥ 95% by 2027-06-30"),
-    TargetCase("$2M by end of year", .atLeast, 2_000_000, .currency("$"), deadline: "end of year",
+    TargetCase(
+      "$2M by end of year", .atLeast, 2_000_000, .currency("$"), deadline: "end of year",
       summary: "≥ $2M by end of year"),
-    TargetCase("80% by June 2027", .atLeast, 80, .percent, deadline: "June 2027", summary: "≥ 80% by June 2027"),
+    TargetCase(
+      "80% by June 2027", .atLeast, 80, .percent, deadline: "June 2027", summary: "≥ 80% by June 2027"),
     TargetCase("-2.5 days", .decrease, 2.5, .days, summary: "-2.5 days"),
     TargetCase("at least -5%", .atLeast, -5, .percent, summary: "≥ -5%"),
   ]
@@ -92,7 +96,9 @@ struct TargetTests {
     #expect(target.summary == example.summary)
   }
 
-  @Test(arguments: ["increase customer satisfaction", "improve", "be the best", "", "   ", "by Q4", "by 2027"])
+  @Test(arguments: [
+    "increase customer satisfaction", "improve", "be the best", "", "   ", "by Q4", "by 2027",
+  ])
   func goalsWithoutANumberAreNotTargets(_ text: String) {
     #expect(Target.parse(text) == nil)
   }

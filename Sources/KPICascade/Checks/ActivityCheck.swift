@@ -56,7 +56,8 @@ public struct ActivityCheck: AlignmentCheck {
 
   /// "calls per day", "posts a week": a pace of doing.
   private static let paced = AnswerPattern(
-    "(?<![\\p{L}])(?:\(actionPattern))\\s*(?:per|/|a|each)\\s*(?:day|week|month|rep|person|agent|head)(?![\\p{L}])")
+    "(?<![\\p{L}])(?:\(actionPattern))\\s*(?:per|/|a|each)\\s*(?:day|week|month|rep|person|agent|head)(?![\\p{L}])"
+  )
 
   /// "number of demos", "# of posts", "total sales calls".
   private static let counted = AnswerPattern(
