@@ -61,14 +61,15 @@ extension WorkshopMinutes {
     return details
   }
 
-  /// Lead time in days and what it makes the KPI: 0 means it moves after the outcome.
+  /// Lead time in days and what it makes the KPI: 0 is lagging; a lead outside
+  /// `LeadTime.window` still leads, but the leading-indicator test will warn about it.
   private static func leadTime(_ days: Int?) -> String {
-    switch days {
-    case nil: "_not set_"
-    case 0?: "0 days (lagging)"
-    case 1?: "1 day (leading)"
-    case let days?: "\(days) days (leading)"
-    }
+    guard let days else { return "_not set_" }
+    let count = days == 1 ? "1 day" : "\(days) days"
+    if days == 0 { return "\(count) (lagging)" }
+    if LeadTime.window.contains(days) { return "\(count) (leading)" }
+    let window = "\(LeadTime.window.lowerBound)–\(LeadTime.window.upperBound)"
+    return "\(count) (leading, outside the \(window) day window)"
   }
 
   private static func tension(_ tension: Tension?, _ cascade: Cascade) -> String {

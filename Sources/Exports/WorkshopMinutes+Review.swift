@@ -57,10 +57,21 @@ extension WorkshopMinutes {
     return lines
   }
 
-  /// What a finding is about, in names: a KPI, a department, a pair (`k1~k2`) or the cascade.
+  /// What a finding is about, in names: a KPI, a department, a pair (`k1~k2`), the company
+  /// KPIs as a level, a part of governance, or the whole cascade.
   private static func subjectLabel(_ subject: String, _ cascade: Cascade) -> String {
     let ids = subject.split(separator: "~").map(String.init)
-    guard ids.count == 2 else { return kpiLabel(subject, cascade) }
-    return ids.map { kpiLabel($0, cascade) }.joined(separator: " ↔ ")
+    if ids.count == 2 { return ids.map { kpiLabel($0, cascade) }.joined(separator: " ↔ ") }
+    if cascade.name(of: subject) == subject {
+      switch subject {
+      case "cascade": return "the cascade"
+      case "level-1": return "company KPIs"
+      case let governance where governance.hasPrefix("governance-"):
+        let part = governance.dropFirst("governance-".count).replacingOccurrences(of: "-", with: " ")
+        return "governance: \(MarkdownText.escape(part))"
+      default: break
+      }
+    }
+    return kpiLabel(subject, cascade)
   }
 }

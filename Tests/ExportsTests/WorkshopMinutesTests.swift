@@ -118,6 +118,27 @@ import Testing
     #expect(!open.contains("counts"))
   }
 
+  @Test func levelAndGovernanceSubjectsReadAsWords() throws {
+    let findings = [
+      Finding(check: .counts, verdict: .warn, subject: "level-1", reason: "2 company KPIs"),
+      Finding(check: .lock, verdict: .fail, subject: "cascade", reason: "not locked"),
+      Finding(
+        check: .governance, verdict: .fail, subject: "governance-dispute-resolver", reason: "nobody"),
+    ]
+    let text = WorkshopMinutes.render(workshop: "W", cascade: Cascade(), findings: findings)
+    #expect(text.contains("- **warn** · company KPIs (counts:level-1)"))
+    #expect(text.contains("- **fail** · the cascade (lock:cascade)"))
+    #expect(
+      text.contains("- **fail** · governance: dispute resolver (governance:governance-dispute-resolver)"))
+  }
+
+  @Test func leadTimeOutsideTheWindowIsNamed() throws {
+    var cascade = try SampleWorkshop.cascade()
+    try cascade.apply(.leadTimeSet(kpi: "k3", days: 90))
+    let text = WorkshopMinutes.render(workshop: "W", cascade: cascade, findings: [])
+    #expect(text.contains("- **Lead time:** 90 days (leading, outside the 30–60 day window)"))
+  }
+
   @Test func overridesWithReasons() throws {
     let overrides = try #require(section("Overrides"))
     #expect(
