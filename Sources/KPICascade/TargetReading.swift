@@ -12,6 +12,7 @@ struct TargetReading {
 
   private static func read(_ typed: String) -> Target? {
     var text = typed.trimmingCharacters(in: .whitespacesAndNewlines)
+    text = zeroWord.replacingMatches(in: text, with: "0")
     guard text.contains(where: { $0.isASCII && $0.isNumber }) else { return nil }
 
     var deadline: String?
@@ -31,8 +32,14 @@ struct TargetReading {
       start = to.range.upperBound
       aimsTo = true
     }
-    guard let number = numberPattern.firstMatch(in: lower, from: start),
-      var value = Double((number.group(3) ?? "").replacingOccurrences(of: ",", with: ""))
+    guard var number = numberPattern.firstMatch(in: lower, from: start) else { return nil }
+    // "90-day retention 85%": a number that only qualifies the KPI's name is not the target.
+    if adjective.firstMatch(in: lower, from: number.range.upperBound) != nil,
+      let later = numberPattern.firstMatch(in: lower, from: number.range.upperBound)
+    {
+      number = later
+    }
+    guard var value = Double((number.group(3) ?? "").replacingOccurrences(of: ",", with: ""))
     else { return nil }
     value *= magnitude(letter: number.group(4), word: number.group(5))
     let sign = number.group(1)?.trimmingCharacters(in: .whitespaces)
@@ -58,7 +65,9 @@ struct TargetReading {
       direction = .increase
     } else if negative {
       direction = .decrease
-    } else if unit == .days || unit == .hours {
+    } else if value == 0 {
+      direction = .exactly
+    } else if let unit, durations.contains(unit) {
       direction = .atMost
     } else {
       direction = .atLeast
@@ -184,8 +193,21 @@ struct TargetReading {
       ("(?:(?:business|working|calendar)\\s+)?(?:days?|d)\(end)", .days),
       ("(?:hours?|hrs?|h)\(end)", .hours),
       ("(?:count|items?|units?|pcs|pieces)\(end)", .count),
+      ("(?:minutes?|mins?)\(end)", .custom("minutes")),
+      ("(?:seconds?|secs?|s)\(end)", .custom("seconds")),
+      ("(?:weeks?|wks?)\(end)", .custom("weeks")),
+      ("/\\s?(\\d+(?:\\.\\d+)?)\(end)", .custom("out of")),
     ].map { (AnswerPattern("^\\s*" + $0.0), $0.1) }
   }()
+  /// Units of time: a bare duration is a limit ("3 days" to resolve means at most three).
+  private static let durations: [Target.Unit] = [
+    .days, .hours, .custom("minutes"), .custom("seconds"), .custom("weeks"),
+  ]
+  /// A number used as an adjective: "90-day", "30 day", "7-day active users".
+  private static let adjective = AnswerPattern(
+    "^(?:-|\\s)(?:day|week|month|quarter|year|hour|minute)(?![\\p{L}])")
+  /// "zero defects" is a number.
+  private static let zeroWord = AnswerPattern("(?<![\\p{L}])zero(?![\\p{L}])")
   private static let symbolUnit = AnswerPattern("^\\s*([$€£¥])")
   private static let codeUnit = AnswerPattern("^\\s*(usd|eur|gbp|jpy|chf|cad|aud)(?![\\p{L}])")
   private static let scaleUnit = AnswerPattern("^\\s*(out\\s+of\\s+\\d+(?:\\.\\d+)?)")
@@ -195,7 +217,10 @@ struct TargetReading {
   /// The unit written right after the number, and where it ends.
   private static func readUnit(in text: String, after start: String.Index) -> (Target.Unit?, String.Index) {
     for (pattern, unit) in fixedUnits {
-      if let match = pattern.firstMatch(in: text, from: start) { return (unit, match.range.upperBound) }
+      if let match = pattern.firstMatch(in: text, from: start) {
+        if let scale = match.group(1) { return (.custom("out of \(scale)"), match.range.upperBound) }
+        return (unit, match.range.upperBound)
+      }
     }
     if let match = symbolUnit.firstMatch(in: text, from: start), let symbol = match.group(1) {
       return (.currency(symbol), match.range.upperBound)
@@ -282,7 +307,7 @@ struct TargetReading {
   private static let decreaseVerbs = [
     "decrease", "decreases", "decreased", "decreasing", "reduce", "reduces", "reduced",
     "reducing", "cut", "cuts", "lower", "lowers", "lowered", "drop", "drops", "dropped",
-    "shrink", "shrinks", "decline", "declines", "down by",
+    "shrink", "shrinks", "decline", "declines", "down by", "reduction",
   ].map { AnswerPattern(phrase: $0) }
 
   /// A verb of change ("increase", "reduce by"): `increase`/`decrease`, or `nil`; the earlier wins.

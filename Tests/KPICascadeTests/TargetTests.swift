@@ -83,6 +83,18 @@ struct TargetTests {
       "80% by June 2027", .atLeast, 80, .percent, deadline: "June 2027", summary: "≥ 80% by June 2027"),
     TargetCase("-2.5 days", .decrease, 2.5, .days, summary: "-2.5 days"),
     TargetCase("at least -5%", .atLeast, -5, .percent, summary: "≥ -5%"),
+    TargetCase("CSAT 4.5/5", .atLeast, 4.5, .custom("out of 5"), summary: "≥ 4.5 out of 5"),
+    TargetCase("5 min response time", .atMost, 5, .custom("minutes"), summary: "≤ 5 minutes"),
+    TargetCase("zero defects", .exactly, 0, .custom("defects"), summary: "= 0 defects"),
+    TargetCase("90-day retention 85%", .atLeast, 85, .percent, summary: "≥ 85%"),
+    TargetCase("cost reduction 15%", .decrease, 15, .percent, summary: "-15%"),
+    TargetCase("reduce churn to 2%", .atMost, 2, .percent, summary: "≤ 2%"),
+    TargetCase("grow MRR 8% MoM", .increase, 8, .percent, period: "MoM", summary: "+8% MoM"),
+    TargetCase(
+      "$50k per rep", .atLeast, 50_000, .currency("$"), period: "per rep", summary: "≥ $50k per rep"),
+    TargetCase(
+      "revenue +20% YoY by Q4 2026", .increase, 20, .percent, period: "YoY", deadline: "Q4 2026",
+      summary: "+20% YoY by Q4 2026"),
   ]
 
   @Test(arguments: cases)
