@@ -1,0 +1,177 @@
+import Foundation
+import KPICascade
+import Testing
+
+@testable import Workshop
+
+@Suite("Sessions on disk", .serialized)
+struct StorageTests {
+  let directory: URL
+  let store: SessionStore
+
+  init() {
+    directory = FileManager.default.temporaryDirectory.appendingPathComponent("kpi-align-store-\(UUID().uuidString)")
+    store = SessionStore(directory: directory)
+  }
+
+  /// Types lines into an open session the way the shell does: journal each accepted exchange.
+  private func type(_ lines: [String], into open: OpenSession) throws {
+    var workshop = Workshop(session: open.session)
+    var clock = Date(timeIntervalSince1970: 1_795_687_200)
+    for line in lines {
+      clock += 5
+      let reply = workshop.handle(line, at: clock)
+      if let exchange = reply.exchange { try open.record(exchange, in: workshop.session) }
+    }
+  }
+
+  private func files() -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
+  }
+
+  @Test func answersJournaledBeforeACrashAreRecoveredOnOpen() throws {
+    let open = try store.create(name: "Acme Retail", at: Date())
+    try type(["Revenue growth", ">= 20% YoY", "Dana Ruiz"], into: open)
+    // No save and no close: the transcript still holds nothing, the journal holds three answers.
+    let journal = try String(contentsOf: directory.appendingPathComponent("acme-retail.journal"), encoding: .utf8)
+    #expect(journal.split(separator: "\n").count == 3)
+    open.close()
+    let reopened = try store.open("acme-retail")
+    defer { reopened.close() }
+    #expect(reopened.session.cascade.companyKPIs == [CompanyKPI(id: "c1", name: "Revenue growth", target: ">= 20% YoY", owner: "Dana Ruiz")])
+    // Opening folds the journal into the transcript and empties it.
+    let folded = try String(contentsOf: directory.appendingPathComponent("acme-retail.journal"), encoding: .utf8)
+    #expect(folded.isEmpty)
+  }
+
+  @Test func aTornLastJournalLineIsDropped() throws {
+    let open = try store.create(name: "Acme", at: Date())
+    try type(["Revenue growth", ">= 20% YoY"], into: open)
+    open.close()
+    let handle = try FileHandle(forWritingTo: directory.appendingPathComponent("acme.journal"))
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data(#"{"answer":"Dana R"#.utf8))
+    try handle.close()
+    let session = try store.read("acme")
+    #expect(session.cascade.companyKPIs.first?.target == ">= 20% YoY")
+    #expect(session.cascade.companyKPIs.first?.owner == nil)
+  }
+
+  @Test func aSecondOpenIsRefusedUntilTheFirstCloses() throws {
+    let first = try store.create(name: "Acme", at: Date())
+    #expect(throws: ExitError(.sessionInUse, "Session 'acme' is open in another kpi-align (pid \(getpid())); close it there first.")) {
+      _ = try store.open("acme")
+    }
+    first.close()
+    let second = try store.open("acme")
+    second.close()
+  }
+
+  @Test func savingIsAtomicAndLeavesNoTemporaryFiles() throws {
+    let open = try store.create(name: "Acme", at: Date())
+    try type(["Revenue growth", ">= 20% YoY", "Dana Ruiz"], into: open)
+    try open.save()
+    open.close()
+    #expect(files() == ["acme.journal", "acme.json", "acme.lock"])
+    let data = try Data(contentsOf: directory.appendingPathComponent("acme.json"))
+    guard case .transcript(let session) = try TranscriptCodec.decode(data, file: "acme.json") else {
+      Issue.record("not read back as a transcript")
+      return
+    }
+    #expect(session.exchanges.count == 3)
+  }
+
+  @Test func creatingAnExistingSessionIsRefused() throws {
+    try store.create(name: "Acme", at: Date()).close()
+    #expect(throws: ExitError.self) { try store.create(name: "ACME", at: Date()) }
+  }
+
+  @Test func importCopiesUnderAFreeSlugAndNeverOverwrites() throws {
+    let open = try store.create(name: "Acme", at: Date())
+    try type(["Revenue growth", ">= 20% YoY", "Dana Ruiz"], into: open)
+    try open.save()
+    open.close()
+    let copy = try store.importFile(directory.appendingPathComponent("acme.json").path, at: Date())
+    #expect(copy.url.lastPathComponent == "acme-2.json")
+    #expect(copy.session.cascade == (try store.read("acme")).cascade)
+  }
+}
+
+@Suite("Reading files refuses bad input with the place named")
+struct TranscriptValidationTests {
+  /// A valid transcript of a short session, as JSON text to break in different ways.
+  static func validTranscript() -> String {
+    var room = Room()
+    room.say("Revenue growth", ">= 20% YoY", "Dana Ruiz", "", "yes", "Sales", "Sam Lee", "", "", "Closes deals")
+    return String(decoding: TranscriptCodec.encode(room.session), as: UTF8.self)
+  }
+
+  static func problem(_ text: String) -> ExitError? {
+    do {
+      _ = try TranscriptCodec.decode(Data(text.utf8), file: "in.json")
+      return nil
+    } catch {
+      return error
+    }
+  }
+
+  @Test func theValidTranscriptReadsBack() {
+    #expect(Self.problem(Self.validTranscript()) == nil)
+  }
+
+  @Test func truncatedJSON() {
+    let text = Self.validTranscript()
+    let error = Self.problem(String(text.prefix(text.count / 2)))
+    #expect(error == ExitError(.badInput, "in.json: not valid JSON (truncated or damaged)."))
+  }
+
+  @Test func wrongFormatTag() {
+    let text = Self.validTranscript().replacingOccurrences(of: "\"kpi-align-transcript\"", with: "\"something-else\"")
+    #expect(Self.problem(text)?.message.hasPrefix(#"in.json: format is "something-else", not a kpi-align"#) == true)
+  }
+
+  @Test func unsupportedVersion() {
+    let text = Self.validTranscript().replacingOccurrences(of: "\"version\" : 1", with: "\"version\" : 7")
+    #expect(Self.problem(text) == ExitError(.badInput, "in.json: version: 7 is not supported; this kpi-align reads version 1."))
+  }
+
+  @Test func wrongTypeNamesThePath() {
+    let text = Self.validTranscript().replacingOccurrences(of: "\"owner\" : \"Sam Lee\"", with: "\"owner\" : 42")
+      .replacingOccurrences(of: "\"head\" : \"Sam Lee\"", with: "\"head\" : 42")
+    let message = Self.problem(text)?.message ?? ""
+    #expect(message == "in.json: cascade.departments[0].head: expected text.")
+  }
+
+  @Test func aReferenceToAKPIThatDoesNotExist() {
+    let text = Self.validTranscript().replacingOccurrences(of: "\"kpi\" : \"c1\"", with: "\"kpi\" : \"c9\"")
+    let message = Self.problem(text)?.message ?? ""
+    #expect(message.hasPrefix("in.json: exchanges[1].changes[0]: refers to company KPI 'c9'") || message.contains("'c9'"))
+    #expect(message.contains("does not exist"))
+  }
+
+  @Test func duplicateIDs() {
+    let text = Self.validTranscript().replacingOccurrences(of: "\"id\" : \"d1\"", with: "\"id\" : \"c1\"")
+    let message = Self.problem(text)?.message ?? ""
+    #expect(message.contains("id 'c1' is used twice"))
+  }
+
+  @Test func aSnapshotThatDisagreesWithTheReplay() {
+    var text = Self.validTranscript()
+    let last = text.range(of: "\"target\" : \">= 20% YoY\"", options: .backwards)!
+    text.replaceSubrange(last, with: "\"target\" : \">= 30% YoY\"")
+    let message = Self.problem(text)?.message ?? ""
+    #expect(message == "in.json: cascade.companyKPIs[0].target: the snapshot does not match what the exchanges add up to.")
+  }
+
+  @Test func escapeSequencesInNames() {
+    let text = Self.validTranscript().replacingOccurrences(of: "Sam Lee", with: "Sam \\u001b[2J Lee")
+    let message = Self.problem(text)?.message ?? ""
+    #expect(message.contains("contains a control character"))
+  }
+
+  @Test func notUTF8() {
+    var data = Data(Self.validTranscript().utf8)
+    data[10] = 0xFF
+    #expect(throws: ExitError.self) { try TranscriptCodec.decode(data, file: "in.json") }
+  }
+}
