@@ -3,10 +3,12 @@ import Foundation
 /// Whether an answer names exactly one accountable person: DESIGN §2 step 5, "one named person
 /// per KPI (not a team, a function, a committee, or two people)".
 ///
-/// A role may ride along with the name, in parentheses or after a comma or dash:
-/// "Dana Ruiz (CFO)", "Dana Ruiz, CFO" and "Dana Ruiz – Head of Sales" are each one person.
-/// After a comma, the part is read as a role only when it is made of role and function words
-/// ("CFO", "Head of Sales"); "Dana Ruiz, Bo Li" is two people.
+/// A role may ride along with the name, in parentheses or after a comma, dash or colon:
+/// "Dana Ruiz (CFO)", "Dana Ruiz, CFO", "Dana Ruiz – Head of Sales", "Head of Sales (Dana Ruiz)"
+/// and "Marketing: Ana Lima" are each one person. A segment counts as a role when it is made only
+/// of title and function words ("CFO", "Head of Sales", "Finance team lead"); so "Dana Ruiz, Bo Li"
+/// is two people, and so is "Ruiz, Dana" (the surname-first form cannot be told from two given
+/// names, and the room can retype it in a second).
 public enum AccountablePerson {
   /// The example every failing reason offers, so the room sees the shape that passes.
   public static let example = "Dana Ruiz (Head of Sales)"
@@ -23,29 +25,32 @@ public enum AccountablePerson {
     }
     if lower.contains("@") { return assessAddress(typed) }
 
-    let name = nameWithoutRole(typed)
-    let words = words(of: name)
-    if words.contains(where: groupWords.contains) {
-      return Assessment(
-        verdict: .fail,
-        reason: "'\(typed)' is a group. Name one person, e.g. '\(example)'; a team can't be accountable.")
-    }
-    if people(in: name).count > 1 {
-      return Assessment(
-        verdict: .fail,
-        reason: "'\(typed)' names more than one. Name one person, e.g. '\(example)'; "
-          + "when two are accountable, nobody is.")
-    }
-    let nameWords = words.filter { !roleWords.contains($0) }
-    if nameWords.isEmpty {
+    let group = Assessment(
+      verdict: .fail,
+      reason: "'\(typed)' is a group. Name one person, e.g. '\(example)'; a team can't be accountable.")
+    let several = Assessment(
+      verdict: .fail,
+      reason: "'\(typed)' names more than one. Name one person, e.g. '\(example)'; "
+        + "when two are accountable, nobody is.")
+
+    // Segments with no name in them are roles riding along: "(CFO)", ", Head of Sales".
+    let named = segments(of: typed).filter { !nameWords(in: $0).isEmpty }
+    guard named.count <= 1 else { return several }
+    guard let segment = named.first else {
+      if isGroup(words(of: typed)) { return group }
       return Assessment(
         verdict: .fail,
         reason: "'\(typed)' is a role or function, not a person. Name the one person who holds it, "
           + "e.g. 'Dana Ruiz (\(typed))'.")
     }
-    if nameWords.count == 1 {
+    if isGroup(words(of: segment)) { return group }
+    let people = people(in: segment).filter { !nameWords(in: $0).isEmpty }
+    guard people.count == 1, let person = people.first else { return several }
+
+    let names = nameWords(in: person)
+    if names.count == 1 {
       let given =
-        name.split(separator: " ").first { $0.lowercased() == nameWords[0] }.map(String.init) ?? name
+        person.split(separator: " ").first { words(of: String($0)) == names }.map(String.init) ?? person
       return Assessment(
         verdict: .warn,
         reason: "Only a given name: add a surname so nobody wonders which \(given).")
@@ -55,20 +60,29 @@ public enum AccountablePerson {
 
   // MARK: - Reading the answer
 
-  /// The answer with a role removed: "(CFO)", ", CFO", " – CFO".
-  private static func nameWithoutRole(_ typed: String) -> String {
-    var text = parenthesis.replacingMatches(in: typed, with: "")
-    for dash in [" – ", " — ", " - ", ": "] {
-      if let range = text.range(of: dash) { text = String(text[..<range.lowerBound]) }
+  /// The answer cut where a role may ride along: parentheses, commas, spaced dashes, colons.
+  private static func segments(of typed: String) -> [String] {
+    roleSeparator.replacingMatches(in: typed, with: "|")
+      .split(separator: "|")
+      .map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty }
+  }
+
+  /// The words that could be part of a person's name: not titles, functions or group words.
+  private static func nameWords(in text: String) -> [String] {
+    let words = words(of: text)
+    return words.enumerated().filter { index, word in
+      !roleWords.contains(word) && !groupWords.contains(word)
+        && !(index > 0 && groupWords.contains(words[index - 1]) && groupTitles.contains(word))
+    }.map(\.element)
+  }
+
+  /// Whether the words name a group; "team lead" and "board member" are one person's roles.
+  private static func isGroup(_ words: [String]) -> Bool {
+    words.indices.contains { index in
+      groupWords.contains(words[index])
+        && !(index + 1 < words.count && groupTitles.contains(words[index + 1]))
     }
-    if let comma = text.firstIndex(of: ",") {
-      let after = text[text.index(after: comma)...]
-      let afterWords = words(of: String(after))
-      if !afterWords.isEmpty && afterWords.allSatisfy(roleWords.contains) {
-        text = String(text[..<comma])
-      }
-    }
-    return text.trimmingCharacters(in: .whitespaces)
   }
 
   /// The parts of an answer that name different people: split on "and", "&", "/", "+", ",".
@@ -101,7 +115,7 @@ public enum AccountablePerson {
 
   // MARK: - Vocabulary
 
-  private static let parenthesis = AnswerPattern("\\s*\\([^)]*\\)?")
+  private static let roleSeparator = AnswerPattern("[(),;]|\\s[–—-]\\s|:\\s")
   private static let separator = AnswerPattern("\\s+(?:and|or|with|plus)\\s+|[&/+,;|]")
 
   private static let nobody: Set<String> = [
@@ -116,6 +130,12 @@ public enum AccountablePerson {
     "squad", "council", "crew", "staff", "everyone", "everybody", "all", "taskforce", "guild",
     "panel", "pod", "tribe", "chapter", "leadership", "management", "division", "unit", "office",
     "org", "organisation", "organization", "employees", "people's",
+  ]
+
+  /// Words after a group word that make it one person's role ("team lead", "board member").
+  private static let groupTitles: Set<String> = [
+    "lead", "leader", "head", "member", "chair", "chairman", "chairwoman", "chairperson", "manager",
+    "director", "coordinator", "representative", "rep", "secretary", "captain", "owner",
   ]
 
   /// Titles and function names: an answer made only of these names a role, not a person.

@@ -9,7 +9,8 @@ struct AccountablePersonTests {
     "Growth squad", "Steering committee", "The board", "Marketing department", "Pricing council",
     "Ana and Bo", "Ana & Bo", "Ana, Bo", "Ana/Bo", "Ana + Bo", "Dana Ruiz and Bo Li",
     "Dana Ruiz, Bo Li", "Sales", "Marketing", "CFO", "Head of Sales", "VP Marketing",
-    "the ops lead", "Customer Success Manager", "sales@acme.com",
+    "the ops lead", "Customer Success Manager", "sales@acme.com", "Bo Li (and Ana)", "Dana Ruiz & team",
+    "Sales team, Marketing team", "Sales/Marketing", "Dana Ruiz - Bo Li", "Ruiz, Dana",
   ])
   func fails(_ answer: String) {
     let assessment = AccountablePerson.assess(answer)
@@ -20,7 +21,8 @@ struct AccountablePersonTests {
   @Test(arguments: [
     "Dana Ruiz", "Dana Ruiz (CFO)", "Dana Ruiz, CFO", "Dana Ruiz, Head of Sales",
     "Dana Ruiz – Head of Sales", "CFO Dana Ruiz", "dana ruiz", "Ana de la Cruz", "Priya R.",
-    "dana.ruiz@acme.com", "Dana Ruiz (Board member)",
+    "dana.ruiz@acme.com", "Dana Ruiz (Board member)", "Head of Sales (Dana Ruiz)", "Dana Ruiz / CFO",
+    "Marketing: Ana Lima", "Dana Ruiz, Finance team lead", "Jean-Luc Picard",
   ])
   func passes(_ answer: String) {
     #expect(AccountablePerson.assess(answer).verdict == .pass)
