@@ -29,9 +29,9 @@ public enum CascadeEvent: Codable, Equatable, Sendable {
   case conflictAnswered(first: String, second: String, structural: Bool)
   /// Resolves a structural conflict by adjusting one KPI; applies the new name and target.
   case conflictResolved(first: String, second: String, resolution: Resolution)
-  case velocitySet(BusinessVelocity)
-  case operationalReviewSet(ReviewCadence)
-  case strategicReviewSet(ReviewCadence)
+  case velocitySet(velocity: BusinessVelocity)
+  case operationalReviewSet(cadence: ReviewCadence)
+  case strategicReviewSet(cadence: ReviewCadence)
   case governanceSet(field: GovernanceField, value: String)
   case findingAccepted(finding: String, reason: String)
   /// Replaces the whole cascade with one read from an exported file (`kpi-align import`);

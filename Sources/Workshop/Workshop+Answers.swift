@@ -148,7 +148,7 @@ extension Workshop {
       guard let velocity = BusinessVelocity(rawValue: text.lowercased().replacingOccurrences(of: "slow", with: "steady")) else {
         return .refused("Answer high (ecommerce, SaaS, agencies) or steady.")
       }
-      return .accepted([.cascade(.velocitySet(velocity))], note: nil)
+      return .accepted([.cascade(.velocitySet(velocity: velocity))], note: nil)
 
     case .operationalReview, .strategicReview:
       let velocity = cascade.governance.velocity ?? .steady
@@ -159,7 +159,7 @@ extension Workshop {
       }
       let note = cadence == proposed ? nil : style.mark(.warn) + " A \(velocity.rawValue)-velocity business usually reviews \(proposed.rawValue)."
       return .accepted(
-        [.cascade(isOperational ? .operationalReviewSet(cadence) : .strategicReviewSet(cadence))], note: note)
+        [.cascade(isOperational ? .operationalReviewSet(cadence: cadence) : .strategicReviewSet(cadence: cadence))], note: note)
 
     case .governance(let field):
       return governance(field, text, at: date)

@@ -75,9 +75,9 @@ import Testing
         resolution: Resolution(kpi: "k2", oldName: "A", newName: "B", oldTarget: nil, newTarget: "90%")),
       #"{"conflictResolved":{"first":"k1","resolution":{"kpi":"k2","newName":"B","newTarget":"90%","oldName":"A"},"second":"k2"}}"#
     ),
-    (.velocitySet(.high), #"{"velocitySet":{"_0":"high"}}"#),
-    (.operationalReviewSet(.biweekly), #"{"operationalReviewSet":{"_0":"bi-weekly"}}"#),
-    (.strategicReviewSet(.quarterly), #"{"strategicReviewSet":{"_0":"quarterly"}}"#),
+    (.velocitySet(velocity: .high), #"{"velocitySet":{"velocity":"high"}}"#),
+    (.operationalReviewSet(cadence: .biweekly), #"{"operationalReviewSet":{"cadence":"bi-weekly"}}"#),
+    (.strategicReviewSet(cadence: .quarterly), #"{"strategicReviewSet":{"cadence":"quarterly"}}"#),
     (
       .governanceSet(field: .missPolicy, value: "Review"),
       #"{"governanceSet":{"field":"miss-policy","value":"Review"}}"#
@@ -215,7 +215,7 @@ import Testing
   @Test(
     SchemaValidator.condition,
     arguments: [
-      ("unlabelled value not wrapped in _0", #"{"velocitySet":{"_0":"high"}}"#, #"{"velocitySet":"high"}"#),
+      ("velocity not wrapped in its label", #"{"velocitySet":{"velocity":"high"}}"#, #"{"velocitySet":"high"}"#),
       (
         "unknown event", #"{"ownerSet":{"kpi":"k1","person":"Ana"}}"#,
         #"{"ownerChanged":{"kpi":"k1","person":"Ana"}}"#
