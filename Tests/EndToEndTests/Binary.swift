@@ -82,4 +82,18 @@ enum Binary {
   static func run(_ arguments: [String], input: String, environment: [String: String] = [:]) throws -> Result {
     try run(arguments, input: Data(input.utf8), environment: environment)
   }
+
+  /// Runs another program (a validator, python) with output captured.
+  static func runTool(_ arguments: [String]) throws -> Result {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let output = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Result(status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self), stderr: "")
+  }
 }
