@@ -66,7 +66,8 @@ struct Agenda {
       let count = cascade.companyKPIs.count
       return Question(
         key: .lock,
-        text: "Lock these \(count) company KPI\(count == 1 ? "" : "s") from \(from) until \(until)? (yes/no)",
+        text: (count == 1 ? "Lock this company KPI" : "Lock these \(count) company KPIs")
+          + " from \(from) until \(until)? (yes/no)",
         hint: "Once locked, a change needs a recorded reason.")
     }
     for department in cascade.departments {

@@ -181,10 +181,11 @@ public struct Workshop: Sendable {
       return [""] + LineOfSightMatrix(cascade: cascade, style: style).lines()
     default:
       let report = AlignmentReport(cascade: cascade)
-      let open = report.open.count
+      let checks = Set(step.checks)
+      let open = report.open.filter { checks.contains($0.check) }.count
       return [
         style.good("Step \(step.rawValue) complete.")
-          + (open == 0 ? "" : " \(open) open finding\(open == 1 ? "" : "s"): /check lists them.")
+          + (open == 0 ? "" : " \(open) open finding\(open == 1 ? "" : "s") from this step: /check lists them.")
       ]
     }
   }
