@@ -17,7 +17,9 @@ extension Cascade {
     for (c, kpi) in companyKPIs.enumerated() { try claim(kpi.id, at: "companyKPIs[\(c)].id") }
     for (d, department) in departments.enumerated() {
       try claim(department.id, at: "departments[\(d)].id")
-      for (k, kpi) in department.kpis.enumerated() { try claim(kpi.id, at: "departments[\(d)].kpis[\(k)].id") }
+      for (k, kpi) in department.kpis.enumerated() {
+        try claim(kpi.id, at: "departments[\(d)].kpis[\(k)].id")
+      }
     }
     try unique(companyKPIs.map(\.name)) { "companyKPIs[\($0)].name" }
     try unique(departments.map(\.name)) { "departments[\($0)].name" }
@@ -25,7 +27,9 @@ extension Cascade {
     let departmentIDs = Set(departments.map(\.id))
     let kpiIDs = Set(departmentKPIs.map(\.id))
     func exists(_ id: String, in set: Set<String>, kind: String, at path: String) throws(CascadeError) {
-      guard set.contains(id) else { throw .invalid("\(path): refers to \(kind) '\(id)', which does not exist") }
+      guard set.contains(id) else {
+        throw .invalid("\(path): refers to \(kind) '\(id)', which does not exist")
+      }
     }
     for (d, department) in departments.enumerated() {
       try unique(department.kpis.map(\.name)) { "departments[\(d)].kpis[\($0)].name" }
@@ -44,8 +48,10 @@ extension Cascade {
       }
     }
     for (i, contribution) in contributions.enumerated() {
-      try exists(contribution.companyKPI, in: companyIDs, kind: "company KPI", at: "contributions[\(i)].companyKPI")
-      try exists(contribution.department, in: departmentIDs, kind: "department", at: "contributions[\(i)].department")
+      try exists(
+        contribution.companyKPI, in: companyIDs, kind: "company KPI", at: "contributions[\(i)].companyKPI")
+      try exists(
+        contribution.department, in: departmentIDs, kind: "department", at: "contributions[\(i)].department")
     }
     var pairs = Set<String>()
     for (i, conflict) in conflicts.enumerated() {
@@ -53,7 +59,9 @@ extension Cascade {
       try exists(conflict.first, in: kpiIDs, kind: "KPI", at: "\(path).first")
       try exists(conflict.second, in: kpiIDs, kind: "KPI", at: "\(path).second")
       try exists(conflict.companyKPI, in: companyIDs, kind: "company KPI", at: "\(path).companyKPI")
-      guard pairs.insert(conflict.key).inserted else { throw .invalid("\(path): the pair \(conflict.key) is listed twice") }
+      guard pairs.insert(conflict.key).inserted else {
+        throw .invalid("\(path): the pair \(conflict.key) is listed twice")
+      }
       if let resolution = conflict.resolution {
         guard resolution.kpi == conflict.first || resolution.kpi == conflict.second else {
           throw .invalid("\(path).resolution.kpi: '\(resolution.kpi)' is not one of the two KPIs in conflict")

@@ -19,10 +19,13 @@ public enum DepartmentFunction: String, Codable, CaseIterable, Sendable {
       (.customerSuccess, ["success", "support", "service", "services", "cx", "cs", "care", "helpdesk"]),
       (.marketing, ["marketing", "growth", "brand", "demand", "communications", "pr"]),
       (.sales, ["sales", "revenue", "commercial", "business", "accounts", "bd"]),
-      (.operations, [
-        "operations", "ops", "logistics", "fulfilment", "fulfillment", "supply", "warehouse",
-        "manufacturing", "production", "delivery",
-      ]),
+      (
+        .operations,
+        [
+          "operations", "ops", "logistics", "fulfilment", "fulfillment", "supply", "warehouse",
+          "manufacturing", "production", "delivery",
+        ]
+      ),
       (.finance, ["finance", "accounting", "financial", "treasury", "fp"]),
       (.hr, ["hr", "people", "talent", "human", "recruiting", "culture"]),
       (.product, ["product", "engineering", "technology", "tech", "r", "rd", "development", "it"]),

@@ -25,7 +25,8 @@ public enum Signals {
   /// themselves, so calling it early in `main` only narrows the window in which a signal would
   /// still have its default effect.
   public static func install() {
-    guard installed.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
+    guard
+      installed.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
     else { return }
     createWakePipe()
     // Touch every flag before a handler can run, so no lazy global initialisation happens inside one.

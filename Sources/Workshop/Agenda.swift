@@ -88,7 +88,8 @@ struct Agenda {
       let n = cascade.departments.count + 1
       return Question(
         key: .departmentName, text: "Department \(n) in the room: name?",
-        hint: n == 1 ? "Each department head in the room, one at a time." : "Blank line when everyone is listed.")
+        hint: n == 1
+          ? "Each department head in the room, one at a time." : "Blank line when everyone is listed.")
     }
     return nil
   }

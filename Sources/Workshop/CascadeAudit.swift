@@ -10,7 +10,8 @@ enum CascadeAudit {
       text?.unicodeScalars.contains(where: DisplayText.isUnsafe) ?? false
     }
     for (c, kpi) in cascade.companyKPIs.enumerated() {
-      for (field, value) in [("name", kpi.name), ("target", kpi.target), ("owner", kpi.owner)] where bad(value) {
+      for (field, value) in [("name", kpi.name), ("target", kpi.target), ("owner", kpi.owner)]
+      where bad(value) {
         return "\(prefix).companyKPIs[\(c)].\(field): contains a control character"
       }
     }
@@ -20,7 +21,8 @@ enum CascadeAudit {
       }
       for (k, kpi) in department.kpis.enumerated() {
         let fields = [
-          ("name", kpi.name), ("target", kpi.target), ("owner", kpi.owner), ("linkSentence", kpi.linkSentence),
+          ("name", kpi.name), ("target", kpi.target), ("owner", kpi.owner),
+          ("linkSentence", kpi.linkSentence),
         ]
         for (field, value) in fields where bad(value) {
           return "\(prefix).departments[\(d)].kpis[\(k)].\(field): contains a control character"

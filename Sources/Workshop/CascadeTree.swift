@@ -45,16 +45,19 @@ struct CascadeTree {
         details.append(kpi.leadTimeDays.map { $0 == 0 ? "lagging" : "leads \($0) d" } ?? "no lead time")
         details.append(kpi.owner.map(DisplayText.safe) ?? "no owner")
         if !kpi.contributors.isEmpty {
-          details.append("with " + kpi.contributors.map { DisplayText.safe(cascade.name(of: $0)) }.joined(separator: ", "))
+          details.append(
+            "with " + kpi.contributors.map { DisplayText.safe(cascade.name(of: $0)) }.joined(separator: ", "))
         }
         lines.append(
-          "      " + mark(kpi.id, report) + " " + DisplayText.safe(kpi.name) + style.dim("  · " + details.joined(separator: " · ")))
+          "      " + mark(kpi.id, report) + " " + DisplayText.safe(kpi.name)
+            + style.dim("  · " + details.joined(separator: " · ")))
       }
     }
     if focus == nil {
       let idle = cascade.departments.filter { $0.kpis.isEmpty }
       if !idle.isEmpty {
-        lines.append(style.dim("No KPIs yet: " + idle.map { DisplayText.safe($0.name) }.joined(separator: ", ")))
+        lines.append(
+          style.dim("No KPIs yet: " + idle.map { DisplayText.safe($0.name) }.joined(separator: ", ")))
       }
     }
     return lines.isEmpty ? "Nothing to show under that name yet." : lines.joined(separator: "\n")

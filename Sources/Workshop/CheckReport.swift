@@ -35,7 +35,8 @@ public struct CheckReport {
     let warnings = report.open.count - failures
     lines.append(
       failures == 0
-        ? style.good("check passes") + (warnings > 0 ? " with \(warnings) warning\(warnings == 1 ? "" : "s")" : "")
+        ? style.good("check passes")
+          + (warnings > 0 ? " with \(warnings) warning\(warnings == 1 ? "" : "s")" : "")
         : style.problem("\(failures) failing") + ", \(warnings) warning\(warnings == 1 ? "" : "s")")
     return lines.joined(separator: "\n")
   }

@@ -27,14 +27,16 @@ extension Workshop {
     }
     let parsed = CommandLineText(typed)
     let stem = currentWord(of: String(typed[typed.index(after: space)...]))
-    let finished = typed.hasSuffix(" ") && !parsed.hasOpenQuote ? parsed.arguments.count : parsed.arguments.count - 1
+    let finished =
+      typed.hasSuffix(" ") && !parsed.hasOpenQuote ? parsed.arguments.count : parsed.arguments.count - 1
     let position = max(finished, 0)
     let command = WorkshopCommand(rawValue: parsed.name)
     let pool: [String]
     switch (command, position) {
     case (.help?, 0): pool = WorkshopCommand.allCases.map(\.rawValue)
     case (.export?, 0): pool = ExportFormat.allCases.map(\.rawValue)
-    case (.export?, _), (.save?, _), (.goto?, _), (.undo?, _), (.next?, _), (.back?, _), (.quit?, _): pool = []
+    case (.export?, _), (.save?, _), (.goto?, _), (.undo?, _), (.next?, _), (.back?, _), (.quit?, _):
+      pool = []
     case (.accept?, 0): pool = AlignmentReport(cascade: cascade).open.map(\.id)
     case (.accept?, _): pool = ["because"]
     case (.owner?, 1...): pool = cascade.people
@@ -91,4 +93,3 @@ extension Workshop {
     }
   }
 }
-

@@ -21,7 +21,8 @@ final class SessionLock {
       let pid = count > 0 ? String(decoding: buffer.prefix(count), as: UTF8.self).trimmed : "?"
       throw ExitError(
         .sessionInUse,
-        "Session '\(DisplayText.safe(sessionName))' is open in another kpi-align (pid \(pid)); close it there first.")
+        "Session '\(DisplayText.safe(sessionName))' is open in another kpi-align (pid \(pid)); close it there first."
+      )
     }
     let pid = Array("\(getpid())\n".utf8)
     ftruncate(fd, 0)

@@ -74,11 +74,13 @@ public struct SessionStore: Sendable {
 
   func read(url: URL) throws(ExitError) -> Session {
     guard case .transcript(var session) = try TranscriptCodec.read(url.path) else {
-      throw .badInput("\(url.path): an exported cascade, not a session; bring it in with: kpi-align import \(url.path)")
+      throw .badInput(
+        "\(url.path): an exported cascade, not a session; bring it in with: kpi-align import \(url.path)")
     }
     let journalPath = sidecar(url, "journal")
     let last = session.exchanges.last?.seq ?? 0
-    for exchange in try Journal.read(path: journalPath, decoder: TranscriptCodec.decoder) where exchange.seq > last {
+    for exchange in try Journal.read(path: journalPath, decoder: TranscriptCodec.decoder)
+    where exchange.seq > last {
       do {
         try session.record(exchange)
       } catch {
@@ -135,7 +137,8 @@ public struct SessionStore: Sendable {
     let url = transcriptURL(slug: slug)
     guard FileManager.default.fileExists(atPath: url.path) else {
       throw .usage(
-        "No session '\(DisplayText.safe(nameOrPath))' in \(directory.path). kpi-align list shows them; kpi-align new NAME starts one.")
+        "No session '\(DisplayText.safe(nameOrPath))' in \(directory.path). kpi-align list shows them; kpi-align new NAME starts one."
+      )
     }
     return url
   }

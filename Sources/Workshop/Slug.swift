@@ -13,7 +13,8 @@ public enum Slug {
     guard !trimmed.isEmpty else { throw .usage("A workshop needs a name.") }
     if trimmed.contains("/") || trimmed.contains("\\") || trimmed.hasPrefix(".") {
       throw .usage(
-        "'\(DisplayText.safe(trimmed))' looks like a path; a workshop name is words, e.g. \"Acme Retail\". To open a file, use: kpi-align open PATH.")
+        "'\(DisplayText.safe(trimmed))' looks like a path; a workshop name is words, e.g. \"Acme Retail\". To open a file, use: kpi-align open PATH."
+      )
     }
     if trimmed.unicodeScalars.contains(where: DisplayText.isUnsafe) {
       throw .usage("A workshop name can't contain control characters.")
@@ -22,7 +23,9 @@ public enum Slug {
       throw .usage("A workshop name is at most \(AnswerText.maximumNameLength) characters.")
     }
     var slug = ""
-    for scalar in trimmed.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased().unicodeScalars {
+    for scalar in trimmed.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+      .lowercased().unicodeScalars
+    {
       if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
         slug.unicodeScalars.append(scalar)
       } else if !slug.isEmpty, !slug.hasSuffix("-") {
@@ -34,7 +37,8 @@ public enum Slug {
     while slug.hasSuffix("-") { slug.removeLast() }
     guard !slug.isEmpty else {
       throw .usage(
-        "'\(DisplayText.safe(trimmed))' has no letters or digits to name a file by; add some, e.g. \"Acme 2027\".")
+        "'\(DisplayText.safe(trimmed))' has no letters or digits to name a file by; add some, e.g. \"Acme 2027\"."
+      )
     }
     return slug
   }
@@ -42,6 +46,8 @@ public enum Slug {
   /// Whether a string is already a well-formed slug (for names found on disk).
   public static func isValid(_ text: String) -> Bool {
     !text.isEmpty && text.count <= maximumLength && !text.hasPrefix("-") && !text.hasSuffix("-")
-      && text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isLowercase || ("0"..."9").contains($0) || $0 == "-") }
+      && text.unicodeScalars.allSatisfy {
+        $0.isASCII && ($0.properties.isLowercase || ("0"..."9").contains($0) || $0 == "-")
+      }
   }
 }

@@ -15,13 +15,16 @@ struct StatusReport {
       let done = agenda.firstOpenQuestion(in: step) == nil
       let here = step == workshop.step ? "  ← here" : ""
       lines.append(
-        "  " + (done ? style.mark(.pass) : style.dim(style.isFancy ? "○" : "[open]")) + " \(step.rawValue) \(step.title)" + here)
+        "  " + (done ? style.mark(.pass) : style.dim(style.isFancy ? "○" : "[open]"))
+          + " \(step.rawValue) \(step.title)" + here)
     }
     let report = AlignmentReport(cascade: cascade)
     lines.append(
-      "  \(cascade.companyKPIs.count) company KPIs\(cascade.isLocked ? " (locked)" : ""), \(cascade.departments.count) departments, \(cascade.departmentKPIs.count) department KPIs, \(cascade.conflicts.count) conflicts examined")
+      "  \(cascade.companyKPIs.count) company KPIs\(cascade.isLocked ? " (locked)" : ""), \(cascade.departments.count) departments, \(cascade.departmentKPIs.count) department KPIs, \(cascade.conflicts.count) conflicts examined"
+    )
     lines.append(
-      "  \(report.failures.count) failing, \(report.open.count - report.failures.count) warnings, \(report.overridden.count) accepted  (/check for details)")
+      "  \(report.failures.count) failing, \(report.open.count - report.failures.count) warnings, \(report.overridden.count) accepted  (/check for details)"
+    )
     return lines.joined(separator: "\n")
   }
 }

@@ -101,7 +101,8 @@ public enum TranscriptCodec {
       return .cascade(document)
     case let other?:
       throw .badInput(
-        "\(file): format is \"\(DisplayText.safe(other))\", not a kpi-align transcript (\"\(Transcript.formatTag)\") or cascade (\"\(CascadeDocument.formatTag)\").")
+        "\(file): format is \"\(DisplayText.safe(other))\", not a kpi-align transcript (\"\(Transcript.formatTag)\") or cascade (\"\(CascadeDocument.formatTag)\")."
+      )
     case nil:
       throw .badInput("\(file): format: missing; this is not a kpi-align file.")
     }

@@ -15,7 +15,8 @@ extension Workshop {
       }
       if cascade.companyKPIs.count >= Agenda.maxCompanyKPIs {
         return .refused(
-          "Five is the limit: more than five company KPIs signals strategic confusion. Press Enter to finish the list.")
+          "Five is the limit: more than five company KPIs signals strategic confusion. Press Enter to finish the list."
+        )
       }
       if let problem = newNameProblem(text, among: cascade.companyKPIs.map(\.name)) {
         return .refused(problem)
@@ -25,7 +26,8 @@ extension Workshop {
 
     case .companyKPITarget(let kpi), .target(let kpi):
       guard !text.isEmpty else { return .refused("A target is needed, e.g. >= 20% YoY.") }
-      var note = verdictNote(for: .target, subject: kpi, after: .targetSet(kpi: kpi, target: text, reason: nil))
+      var note = verdictNote(
+        for: .target, subject: kpi, after: .targetSet(kpi: kpi, target: text, reason: nil))
       if Target.parse(text) == nil {
         note += "\n" + style.dim("  Fix it later with /retarget.")
       }
@@ -79,7 +81,10 @@ extension Workshop {
       }
       let nothing = ["nothing", "none", "no", "-", "n/a", "nothing directly"].contains(text.lowercased())
       return .accepted(
-        [.cascade(.contributionRecorded(companyKPI: companyKPI, department: department, text: nothing ? nil : text))],
+        [
+          .cascade(
+            .contributionRecorded(companyKPI: companyKPI, department: department, text: nothing ? nil : text))
+        ],
         note: nil)
 
     case .departmentKPIName(let companyKPI, let department):
@@ -113,8 +118,10 @@ extension Workshop {
               first: conflict.first, second: conflict.second, companyKPI: conflict.companyKPI,
               origin: conflict.origin)))
       }
-      changes.append(.cascade(.conflictAnswered(first: conflict.first, second: conflict.second, structural: structural)))
-      return .accepted(changes, note: structural ? style.problem("A structural conflict: one KPI must change.") : nil)
+      changes.append(
+        .cascade(.conflictAnswered(first: conflict.first, second: conflict.second, structural: structural)))
+      return .accepted(
+        changes, note: structural ? style.problem("A structural conflict: one KPI must change.") : nil)
 
     case .adjustmentChoice(let conflict):
       let pair = [conflict.first, conflict.second]
@@ -135,7 +142,8 @@ extension Workshop {
       let newTarget = text.isEmpty ? old?.target : text
       if name == old?.name && newTarget == old?.target {
         return .refused(
-          "Nothing changed: a conflict is resolved by adjusting the KPI. Give a new target (or /undo to rename it).")
+          "Nothing changed: a conflict is resolved by adjusting the KPI. Give a new target (or /undo to rename it)."
+        )
       }
       let resolution = Resolution(
         kpi: kpi, oldName: old?.name ?? kpi, newName: name, oldTarget: old?.target, newTarget: newTarget)
@@ -145,7 +153,10 @@ extension Workshop {
           + (newTarget == old?.target ? "" : ", target \(old?.target ?? "none") → \(newTarget ?? "none")"))
 
     case .velocity:
-      guard let velocity = BusinessVelocity(rawValue: text.lowercased().replacingOccurrences(of: "slow", with: "steady")) else {
+      guard
+        let velocity = BusinessVelocity(
+          rawValue: text.lowercased().replacingOccurrences(of: "slow", with: "steady"))
+      else {
         return .refused("Answer high (ecommerce, SaaS, agencies) or steady.")
       }
       return .accepted([.cascade(.velocitySet(velocity: velocity))], note: nil)
@@ -157,9 +168,16 @@ extension Workshop {
       guard let cadence = text.isEmpty ? proposed : ReviewCadence(answer: text) else {
         return .refused("Answer weekly, bi-weekly, monthly or quarterly.")
       }
-      let note = cadence == proposed ? nil : style.mark(.warn) + " A \(velocity.rawValue)-velocity business usually reviews \(proposed.rawValue)."
+      let note =
+        cadence == proposed
+        ? nil
+        : style.mark(.warn)
+          + " A \(velocity.rawValue)-velocity business usually reviews \(proposed.rawValue)."
       return .accepted(
-        [.cascade(isOperational ? .operationalReviewSet(cadence: cadence) : .strategicReviewSet(cadence: cadence))], note: note)
+        [
+          .cascade(
+            isOperational ? .operationalReviewSet(cadence: cadence) : .strategicReviewSet(cadence: cadence))
+        ], note: note)
 
     case .governance(let field):
       return governance(field, text, at: date)
@@ -172,7 +190,8 @@ extension Workshop {
     _ text: String, companyKPI: String, department: String, lookup: NameLookup
   ) -> AnswerOutcome {
     if text.isEmpty {
-      return .accepted([.listClosed(Agenda.kpiList(companyKPI: companyKPI, department: department))], note: nil)
+      return .accepted(
+        [.listClosed(Agenda.kpiList(companyKPI: companyKPI, department: department))], note: nil)
     }
     if let problem = AnswerText.nameProblem(text) { return .refused(problem) }
     let lower = text.lowercased()
@@ -184,10 +203,13 @@ extension Workshop {
     {
       return .accepted(
         [.cascade(.contributorAdded(kpi: shared.id, department: department))],
-        note: "\(DisplayText.safe(shared.name)) is already \(DisplayText.safe(owner.name))'s KPI: recorded \(DisplayText.safe(cascade.name(of: department))) as contributing (a shared metric, \(DisplayText.safe(owner.name)) owns it).")
+        note:
+          "\(DisplayText.safe(shared.name)) is already \(DisplayText.safe(owner.name))'s KPI: recorded \(DisplayText.safe(cascade.name(of: department))) as contributing (a shared metric, \(DisplayText.safe(owner.name)) owns it)."
+      )
     }
     let id = nextID("k")
-    let event = CascadeEvent.departmentKPIAdded(id: id, department: department, companyKPI: companyKPI, name: text)
+    let event = CascadeEvent.departmentKPIAdded(
+      id: id, department: department, companyKPI: companyKPI, name: text)
     var note: String?
     if ActivityCheck.looksLikeActivity(text) {
       note = style.mark(.warn) + " That sounds like an activity; at Level 2, measure what results from it."
@@ -207,7 +229,9 @@ extension Workshop {
     case .success(let other):
       return .accepted(
         [.cascade(.tensionSet(kpi: kpi, tension: .with(kpi: other)))],
-        note: "Noted: step 4 will ask about \(DisplayText.safe(cascade.name(of: kpi))) and \(DisplayText.safe(cascade.name(of: other))).")
+        note:
+          "Noted: step 4 will ask about \(DisplayText.safe(cascade.name(of: kpi))) and \(DisplayText.safe(cascade.name(of: other)))."
+      )
     }
   }
 
@@ -216,7 +240,9 @@ extension Workshop {
     switch field {
     case .alignmentReview, .annualRealignment:
       let day = text.isEmpty ? agenda.proposal(for: field) : text
-      guard Day.date(day) != nil else { return .refused("Give a date as YYYY-MM-DD, e.g. \(agenda.proposal(for: field)).") }
+      guard Day.date(day) != nil else {
+        return .refused("Give a date as YYYY-MM-DD, e.g. \(agenda.proposal(for: field)).")
+      }
       return .accepted([.cascade(.governanceSet(field: field, value: day))], note: nil)
     case .processOwner, .disputeResolver:
       return person(text) { .accepted([.cascade(.governanceSet(field: field, value: $0))], note: $1) }
@@ -260,9 +286,10 @@ extension Workshop {
   /// A fresh id with this prefix (`c`, `d`, `k`), one past the highest in use.
   func nextID(_ prefix: String) -> String {
     let ids = cascade.companyKPIs.map(\.id) + cascade.departments.map(\.id) + cascade.departmentKPIs.map(\.id)
-    let highest = ids.compactMap { id -> Int? in
-      id.hasPrefix(prefix) ? Int(id.dropFirst(prefix.count)) : nil
-    }.max() ?? 0
+    let highest =
+      ids.compactMap { id -> Int? in
+        id.hasPrefix(prefix) ? Int(id.dropFirst(prefix.count)) : nil
+      }.max() ?? 0
     return "\(prefix)\(highest + 1)"
   }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import Exports
+import Foundation
 import KPICascade
 
 extension Workshop {
@@ -10,7 +10,9 @@ extension Workshop {
     guard !parsed.name.isEmpty,
       let command = WorkshopCommand(rawValue: parsed.name) ?? (matches.count == 1 ? matches[0] : nil)
     else {
-      let known = matches.isEmpty ? "" : " Did you mean " + matches.map { "/" + $0.rawValue }.joined(separator: ", ") + "?"
+      let known =
+        matches.isEmpty
+        ? "" : " Did you mean " + matches.map { "/" + $0.rawValue }.joined(separator: ", ") + "?"
       return refuse("Unknown command /\(DisplayText.safe(parsed.name)).\(known) /help lists them.")
     }
     let lookup = NameLookup(cascade: cascade)
@@ -74,8 +76,10 @@ extension Workshop {
         switch outcome {
         case .refused(let message): reply = refuse(message)
         case .accepted(let changes, let note):
-          let done = "\(DisplayText.safe(cascade.name(of: id))) is owned by \(DisplayText.safe(parsed.rest(from: 1)))."
-          reply = record(changes, line: line, note: [done, note].compactMap { $0 }.joined(separator: "\n"), at: date)
+          let done =
+            "\(DisplayText.safe(cascade.name(of: id))) is owned by \(DisplayText.safe(parsed.rest(from: 1)))."
+          reply = record(
+            changes, line: line, note: [done, note].compactMap { $0 }.joined(separator: "\n"), at: date)
         }
         return reply!
       }
@@ -102,7 +106,8 @@ extension Workshop {
     if let topic {
       let name = topic.hasPrefix("/") ? String(topic.dropFirst()) : topic
       let matches = WorkshopCommand.allCases.filter { $0.rawValue.hasPrefix(name.lowercased()) }
-      if let command = WorkshopCommand(rawValue: name.lowercased()) ?? (matches.count == 1 ? matches[0] : nil) {
+      if let command = WorkshopCommand(rawValue: name.lowercased()) ?? (matches.count == 1 ? matches[0] : nil)
+      {
         return style.heading(command.usage) + "\n" + command.detail
       }
       return style.problem("No command /\(DisplayText.safe(name)).") + " /help lists them."
@@ -110,7 +115,8 @@ extension Workshop {
     let width = WorkshopCommand.allCases.map(\.usage.count).max() ?? 0
     var lines = [style.heading("Commands") + style.dim("  (Tab completes; names may be quoted or shortened)")]
     for command in WorkshopCommand.allCases {
-      lines.append("  " + command.usage.padding(toLength: width + 2, withPad: " ", startingAt: 0) + command.summary)
+      lines.append(
+        "  " + command.usage.padding(toLength: width + 2, withPad: " ", startingAt: 0) + command.summary)
     }
     lines.append("Anything else answers the question. A blank line ends a list.")
     return lines.joined(separator: "\n")
@@ -163,7 +169,8 @@ extension Workshop {
     }
     let report = AlignmentReport(cascade: cascade)
     let matches = report.findings.filter { $0.verdict != .pass && ($0.id == id || $0.id.hasPrefix(id)) }
-    guard let finding = matches.first(where: { $0.id == id }) ?? (matches.count == 1 ? matches[0] : nil) else {
+    guard let finding = matches.first(where: { $0.id == id }) ?? (matches.count == 1 ? matches[0] : nil)
+    else {
       return refuse(
         matches.isEmpty
           ? "No open finding '\(DisplayText.safe(id))'. /check lists them with their ids."
@@ -186,11 +193,14 @@ extension Workshop {
       }
     }
     guard ids[0] != ids[1] else { return refuse("A conflict needs two different KPIs.") }
-    guard cascade.conflict(ids[0], ids[1]) == nil else { return refuse("That pair is already on step 4's list.") }
+    guard cascade.conflict(ids[0], ids[1]) == nil else {
+      return refuse("That pair is already on step 4's list.")
+    }
     let company = cascade.departmentKPI(ids[0])?.companyKPI ?? ""
     return change(
       .conflictRaised(first: ids[0], second: ids[1], companyKPI: company, origin: .raised), line: line,
-      note: "Added to step 4: \(DisplayText.safe(cascade.name(of: ids[0]))) vs \(DisplayText.safe(cascade.name(of: ids[1]))).",
+      note:
+        "Added to step 4: \(DisplayText.safe(cascade.name(of: ids[0]))) vs \(DisplayText.safe(cascade.name(of: ids[1]))).",
       at: date)
   }
 
@@ -205,7 +215,8 @@ extension Workshop {
     return record([.cascade(event)], line: line, note: note, at: date)
   }
 
-  private mutating func record(_ changes: [WorkshopEvent], line: String, note: String, at date: Date) -> Reply {
+  private mutating func record(_ changes: [WorkshopEvent], line: String, note: String, at date: Date) -> Reply
+  {
     accept(question: "(command)", answer: line, changes: changes, note: note, at: date, advances: false)
   }
 

@@ -56,7 +56,8 @@ public struct Workshop: Sendable {
       return text
     }
     if let next = agenda(at: date).firstIncompleteStep {
-      return "Step \(step.rawValue) is complete. /goto \(next.rawValue) for the next open question, or /check."
+      return
+        "Step \(step.rawValue) is complete. /goto \(next.rawValue) for the next open question, or /check."
     }
     return style.good("Every step is complete.")
       + " /check for findings, /export md minutes.md for the minutes, /quit to leave."
@@ -185,7 +186,8 @@ public struct Workshop: Sendable {
       let open = report.open.filter { checks.contains($0.check) }.count
       return [
         style.good("Step \(step.rawValue) complete.")
-          + (open == 0 ? "" : " \(open) open finding\(open == 1 ? "" : "s") from this step: /check lists them.")
+          + (open == 0
+            ? "" : " \(open) open finding\(open == 1 ? "" : "s") from this step: /check lists them.")
       ]
     }
   }

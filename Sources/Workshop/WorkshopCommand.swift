@@ -53,7 +53,8 @@ public enum WorkshopCommand: String, CaseIterable, Sendable {
   public var detail: String {
     switch self {
     case .help: "Without a name, lists every command. Tab completes command names."
-    case .status: "Shows each step as done or open, how many KPIs and departments there are, and the open findings."
+    case .status:
+      "Shows each step as done or open, how many KPIs and departments there are, and the open findings."
     case .show:
       "Shows company KPIs with the department KPIs under them: targets, lead times, owners and a verdict mark. Give a department or KPI name (or prefix) to show only that branch."
     case .next: "Moves to the next step even if this one has open questions; /status shows what is left."
@@ -75,7 +76,8 @@ public enum WorkshopCommand: String, CaseIterable, Sendable {
     case .conflict:
       "Adds a pair of department KPIs to step 4's questions: can both hit target while their company KPI gets worse?"
     case .export: "Writes the agreed cascade as JSON, or the workshop minutes as Markdown, to FILE."
-    case .save: "Saves the session file now (answers are journaled as they are given anyway). With a path, also writes a copy of the transcript there."
+    case .save:
+      "Saves the session file now (answers are journaled as they are given anyway). With a path, also writes a copy of the transcript there."
     case .quit: "Saves and leaves. Reopen with: kpi-align open NAME."
     }
   }

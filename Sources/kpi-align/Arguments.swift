@@ -91,7 +91,8 @@ struct Arguments: Equatable {
     if command == .help || command == .version { return }
     guard let verb = operands.first else {
       if format != nil || output != nil {
-        throw ExitError(.usage, "--format and -o go with export: kpi-align export SESSION --format md -o FILE")
+        throw ExitError(
+          .usage, "--format and -o go with export: kpi-align export SESSION --format md -o FILE")
       }
       return
     }
@@ -102,7 +103,8 @@ struct Arguments: Equatable {
           .usage,
           rest.isEmpty
             ? "kpi-align \(verb) needs \(what)."
-            : "kpi-align \(verb) takes one \(what); quote a name with spaces: kpi-align \(verb) \"Acme Retail\"")
+            : "kpi-align \(verb) takes one \(what); quote a name with spaces: kpi-align \(verb) \"Acme Retail\""
+        )
       }
       return rest[0]
     }
@@ -122,7 +124,8 @@ struct Arguments: Equatable {
     default:
       throw ExitError(.usage, "Unknown command '\(DisplayText.safe(verb))'. kpi-align --help lists them.")
     }
-    if format != nil || output != nil, case .export = command {} else if format != nil || output != nil {
+    if format != nil || output != nil, case .export = command {
+    } else if format != nil || output != nil {
       throw ExitError(.usage, "--format and -o go with export.")
     }
   }

@@ -60,7 +60,8 @@ struct REPL {
         save(quietly: false)
         return .success
       case .invalidUTF8:
-        Console.error("kpi-align: \(input.location): the line is not valid UTF-8; nothing was recorded from it.")
+        Console.error(
+          "kpi-align: \(input.location): the line is not valid UTF-8; nothing was recorded from it.")
         save(quietly: true)
         return .failed
       }
@@ -72,7 +73,9 @@ struct REPL {
       try open.save()
       if !quietly && input.isInteractive { Console.out(style.dim("Saved \(open.url.path).")) }
     } catch {
-      Console.error("kpi-align: \(error.message) The session is still open in memory; /save PATH writes a copy elsewhere.")
+      Console.error(
+        "kpi-align: \(error.message) The session is still open in memory; /save PATH writes a copy elsewhere."
+      )
     }
   }
 

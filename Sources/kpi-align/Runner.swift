@@ -27,13 +27,15 @@ struct Runner {
       let (session, url) = try store.importFile(path, at: Date())
       let count = session.exchanges.count
       Console.out(
-        "Imported '\(DisplayText.safe(session.info.name))' as \(url.path) (\(count) exchange\(count == 1 ? "" : "s"), replay verified).")
+        "Imported '\(DisplayText.safe(session.info.name))' as \(url.path) (\(count) exchange\(count == 1 ? "" : "s"), replay verified)."
+      )
       return .success
     case .export(let name, let formatName, let output):
       guard let format = ExportFormat(rawValue: formatName.lowercased()) else {
         throw .init(
           .usage,
-          "Unknown format '\(DisplayText.safe(formatName))'. Formats: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+          "Unknown format '\(DisplayText.safe(formatName))'. Formats: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))."
+        )
       }
       let session = try store.read(name)
       let text = Self.render(format, session)
@@ -70,12 +72,15 @@ struct Runner {
       return .success
     }
     let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
+    formatter.formatOptions = [
+      .withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime,
+    ]
     let nameWidth = min(40, summaries.map { DisplayText.safe($0.name).count }.max() ?? 4)
     let slugWidth = min(40, summaries.map(\.slug.count).max() ?? 4)
     Console.out(
       "NAME".padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0)
-        + "SLUG".padding(toLength: slugWidth + 2, withPad: " ", startingAt: 0) + "STEP         LAST CHANGE (UTC)    OPEN FINDINGS")
+        + "SLUG".padding(toLength: slugWidth + 2, withPad: " ", startingAt: 0)
+        + "STEP         LAST CHANGE (UTC)    OPEN FINDINGS")
     for summary in summaries {
       let step = WorkshopStep(rawValue: summary.step).map { "\($0.rawValue)/6 \($0.keyword)" } ?? "?"
       let name = String(DisplayText.safe(summary.name).prefix(nameWidth))
@@ -118,7 +123,7 @@ struct Runner {
             return try workshop(try store.open(slug), input: input)
           }
           return try workshop(try store.create(name: choice, at: Date()), input: input)
-        } catch where input.isInteractive && error.code == .usage {
+        } catch  where input.isInteractive && error.code == .usage {
           Console.error(error.message)
         }
       case .interrupted:

@@ -12,7 +12,9 @@ enum Binary {
     for _ in 0..<4 {
       let candidate = directory.appendingPathComponent("kpi-align")
       var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+      if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory),
+        !isDirectory.boolValue
+      {
         return candidate
       }
       directory.deleteLastPathComponent()
@@ -27,7 +29,8 @@ enum Binary {
 
   /// A fresh, empty folder for one test's sessions and files.
   static func scratchDirectory() -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("kpi-align-e2e-\(UUID().uuidString)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kpi-align-e2e-\(UUID().uuidString)")
     try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }
@@ -52,7 +55,8 @@ enum Binary {
     process.environment = base.merging(environment) { $1 }
     if let directory { process.currentDirectoryURL = directory }
     let stdin = Pipe()
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("kpi-align-out-\(UUID().uuidString)")
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kpi-align-out-\(UUID().uuidString)")
     _ = FileManager.default.createFile(atPath: scratch.path + ".out", contents: nil)
     _ = FileManager.default.createFile(atPath: scratch.path + ".err", contents: nil)
     defer {
@@ -79,7 +83,8 @@ enum Binary {
       stderr: String(decoding: errData, as: UTF8.self))
   }
 
-  static func run(_ arguments: [String], input: String, environment: [String: String] = [:]) throws -> Result {
+  static func run(_ arguments: [String], input: String, environment: [String: String] = [:]) throws -> Result
+  {
     try run(arguments, input: Data(input.utf8), environment: environment)
   }
 
@@ -94,6 +99,7 @@ enum Binary {
     try process.run()
     let output = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return Result(status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self), stderr: "")
+    return Result(
+      status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self), stderr: "")
   }
 }

@@ -25,7 +25,8 @@ struct SchemaConformanceTests {
     try "/undo\nDana Ruiz\n/accept counts:d5 because one indicator this year\n/goto 3\n".write(
       to: extra, atomically: true, encoding: .utf8)
     #expect(try Binary.run(["--sessions", sessions, "new", "Acme Retail", "--script", script]).status == 0)
-    #expect(try Binary.run(["--sessions", sessions, "open", "acme-retail", "--script", extra.path]).status == 0)
+    #expect(
+      try Binary.run(["--sessions", sessions, "open", "acme-retail", "--script", extra.path]).status == 0)
     let export = directory.appendingPathComponent("cascade.json").path
     #expect(try Binary.run(["--sessions", sessions, "export", "acme-retail", "-o", export]).status == 0)
 

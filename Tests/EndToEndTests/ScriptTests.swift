@@ -27,18 +27,22 @@ struct ScriptTests {
 
     let first = directory.appendingPathComponent("first.json").path
     let second = directory.appendingPathComponent("second.json").path
-    #expect(try Binary.run(["--sessions", sessions, "export", "acme-retail", "--format", "json", "-o", first]).status == 0)
+    #expect(
+      try Binary.run(["--sessions", sessions, "export", "acme-retail", "--format", "json", "-o", first])
+        .status == 0)
     let imported = try Binary.run(["--sessions", sessions, "import", first])
     #expect(imported.status == 0)
     #expect(imported.stdout.contains("acme-retail-2.json"))
     #expect(try Binary.run(["--sessions", sessions, "export", "acme-retail-2", "-o", second]).status == 0)
-    #expect(try Data(contentsOf: URL(fileURLWithPath: first)) == Data(contentsOf: URL(fileURLWithPath: second)))
+    #expect(
+      try Data(contentsOf: URL(fileURLWithPath: first)) == Data(contentsOf: URL(fileURLWithPath: second)))
 
     let transcriptImport = try Binary.run(["--sessions", sessions, "import", sessions + "/acme-retail.json"])
     #expect(transcriptImport.status == 0)
     let third = directory.appendingPathComponent("third.json").path
     #expect(try Binary.run(["--sessions", sessions, "export", "acme-retail-3", "-o", third]).status == 0)
-    #expect(try Data(contentsOf: URL(fileURLWithPath: first)) == Data(contentsOf: URL(fileURLWithPath: third)))
+    #expect(
+      try Data(contentsOf: URL(fileURLWithPath: first)) == Data(contentsOf: URL(fileURLWithPath: third)))
   }
 
   @Test func pipedStdinRunsTheSameWorkshop() throws {
@@ -46,7 +50,10 @@ struct ScriptTests {
     #expect(run.status == 0, "\(run.stderr)")
     let minutes = try Binary.run(["--sessions", sessions, "export", "acme-retail", "--format", "md"])
     #expect(minutes.status == 0)
-    for heading in ["# Workshop minutes: Acme Retail", "## Company KPIs", "## Line of sight", "## Department KPIs", "## Conflicts", "## Governance"] {
+    for heading in [
+      "# Workshop minutes: Acme Retail", "## Company KPIs", "## Line of sight", "## Department KPIs",
+      "## Conflicts", "## Governance",
+    ] {
       #expect(minutes.stdout.contains(heading), "missing \(heading)")
     }
     #expect(minutes.stdout.contains("On-time delivery rate within capacity"))
@@ -90,9 +97,12 @@ struct ScriptTests {
   }
 
   @Test func escapeSequencesInAScriptAreRefusedAndNeverWrittenRaw() throws {
-    let run = try Binary.run(["--sessions", sessions, "new", "Acme"], input: "Revenue \u{1B}]0;pwned\u{07} growth\n")
+    let run = try Binary.run(
+      ["--sessions", sessions, "new", "Acme"], input: "Revenue \u{1B}]0;pwned\u{07} growth\n")
     #expect(run.status == 1)
-    #expect(run.stderr.contains("stdin:1: That line contains a control character (^[ at column 9)"), "\(run.stderr)")
+    #expect(
+      run.stderr.contains("stdin:1: That line contains a control character (^[ at column 9)"), "\(run.stderr)"
+    )
     #expect(!run.stdout.contains("\u{1B}]0;"))
     #expect(!run.stderr.contains("\u{1B}]0;"))
   }
@@ -110,11 +120,24 @@ struct ScriptTests {
     ("format", #"{"format": "acme-crm", "version": 1}"#, #"format is "acme-crm""#),
     ("version", #"{"format": "kpi-align-transcript", "version": 2}"#, "version: 2 is not supported"),
     ("missing", #"{"format": "kpi-align-transcript", "version": 1}"#, "session: missing"),
-    ("cascade-ref", #"{"format":"kpi-align-cascade","version":1,"workshop":"W","findings":[],"cascade":{"companyKPIs":[],"departments":[{"id":"d1","name":"Sales","kpis":[{"id":"k1","name":"X","companyKPI":"c7","contributors":[]}]}],"contributions":[],"conflicts":[],"governance":{},"overrides":[]}}"#, "departments[0].kpis[0].companyKPI: refers to company KPI 'c7', which does not exist"),
-    ("cascade-dup", #"{"format":"kpi-align-cascade","version":1,"workshop":"W","findings":[],"cascade":{"companyKPIs":[{"id":"c1","name":"A","changes":[]},{"id":"c1","name":"B","changes":[]}],"departments":[],"contributions":[],"conflicts":[],"governance":{},"overrides":[]}}"#, "companyKPIs[1].id: id 'c1' is used twice"),
-    ("cascade-type", #"{"format":"kpi-align-cascade","version":1,"workshop":"W","findings":[],"cascade":{"companyKPIs":[],"departments":[{"id":"d1","name":"Sales","kpis":[{"id":"k1","name":"X","companyKPI":"c7","owner":7,"contributors":[]}]}],"contributions":[],"conflicts":[],"governance":{},"overrides":[]}}"#, "cascade.departments[0].kpis[0].owner: expected text"),
+    (
+      "cascade-ref",
+      #"{"format":"kpi-align-cascade","version":1,"workshop":"W","findings":[],"cascade":{"companyKPIs":[],"departments":[{"id":"d1","name":"Sales","kpis":[{"id":"k1","name":"X","companyKPI":"c7","contributors":[]}]}],"contributions":[],"conflicts":[],"governance":{},"overrides":[]}}"#,
+      "departments[0].kpis[0].companyKPI: refers to company KPI 'c7', which does not exist"
+    ),
+    (
+      "cascade-dup",
+      #"{"format":"kpi-align-cascade","version":1,"workshop":"W","findings":[],"cascade":{"companyKPIs":[{"id":"c1","name":"A","changes":[]},{"id":"c1","name":"B","changes":[]}],"departments":[],"contributions":[],"conflicts":[],"governance":{},"overrides":[]}}"#,
+      "companyKPIs[1].id: id 'c1' is used twice"
+    ),
+    (
+      "cascade-type",
+      #"{"format":"kpi-align-cascade","version":1,"workshop":"W","findings":[],"cascade":{"companyKPIs":[],"departments":[{"id":"d1","name":"Sales","kpis":[{"id":"k1","name":"X","companyKPI":"c7","owner":7,"contributors":[]}]}],"contributions":[],"conflicts":[],"governance":{},"overrides":[]}}"#,
+      "cascade.departments[0].kpis[0].owner: expected text"
+    ),
   ])
-  func aBadFileIsRefusedWithExitThreeAndNothingChanges(name: String, content: String, message: String) throws {
+  func aBadFileIsRefusedWithExitThreeAndNothingChanges(name: String, content: String, message: String) throws
+  {
     let file = directory.appendingPathComponent("\(name).json")
     try content.write(to: file, atomically: true, encoding: .utf8)
     let run = try Binary.run(["--sessions", sessions, "import", file.path])
@@ -125,7 +148,8 @@ struct ScriptTests {
   }
 
   @Test func checkFailsWithExitOneOnAnUnfinishedCascade() throws {
-    _ = try Binary.run(["--sessions", sessions, "new", "Acme"], input: "Revenue growth\nincrease revenue\nDana Ruiz\n")
+    _ = try Binary.run(
+      ["--sessions", sessions, "new", "Acme"], input: "Revenue growth\nincrease revenue\nDana Ruiz\n")
     let check = try Binary.run(["--sessions", sessions, "check", "acme"])
     #expect(check.status == 1)
     #expect(check.stdout.contains("target:c1"))
@@ -135,7 +159,10 @@ struct ScriptTests {
   @Test func helpVersionAndUsageErrors() throws {
     let help = try Binary.run(["--help"])
     #expect(help.status == 0)
-    for word in ["new NAME", "open NAME|PATH", "list", "import FILE", "export SESSION", "check SESSION", "--sessions DIR", "--script FILE"] {
+    for word in [
+      "new NAME", "open NAME|PATH", "list", "import FILE", "export SESSION", "check SESSION",
+      "--sessions DIR", "--script FILE",
+    ] {
       #expect(help.stdout.contains(word))
     }
     #expect(try Binary.run(["--version"]).stdout.hasPrefix("kpi-align "))
@@ -150,7 +177,8 @@ struct ScriptTests {
   }
 
   @Test func theSessionsFolderComesFromTheEnvironmentToo() throws {
-    let run = try Binary.run(["new", "Acme"], input: "Revenue growth\n", environment: ["KPI_ALIGN_SESSIONS": sessions])
+    let run = try Binary.run(
+      ["new", "Acme"], input: "Revenue growth\n", environment: ["KPI_ALIGN_SESSIONS": sessions])
     #expect(run.status == 0)
     #expect(FileManager.default.fileExists(atPath: sessions + "/acme.json"))
   }
@@ -163,6 +191,7 @@ struct ScriptTests {
       input: "Revenue growth\n>= 20% YoY\nDana Ruiz\n/export md \(minutes)\n/save \(copy)\n/quit\n")
     #expect(run.status == 0, "\(run.stderr)")
     #expect(try String(contentsOfFile: minutes, encoding: .utf8).contains("Revenue growth"))
-    #expect(try String(contentsOfFile: copy, encoding: .utf8).contains("\"format\" : \"kpi-align-transcript\""))
+    #expect(
+      try String(contentsOfFile: copy, encoding: .utf8).contains("\"format\" : \"kpi-align-transcript\""))
   }
 }

@@ -215,7 +215,10 @@ import Testing
   @Test(
     SchemaValidator.condition,
     arguments: [
-      ("velocity not wrapped in its label", #"{"velocitySet":{"velocity":"high"}}"#, #"{"velocitySet":"high"}"#),
+      (
+        "velocity not wrapped in its label", #"{"velocitySet":{"velocity":"high"}}"#,
+        #"{"velocitySet":"high"}"#
+      ),
       (
         "unknown event", #"{"ownerSet":{"kpi":"k1","person":"Ana"}}"#,
         #"{"ownerChanged":{"kpi":"k1","person":"Ana"}}"#

@@ -16,7 +16,8 @@ struct GovernanceCheckTests {
     processOwner: String = "Dana Ruiz (COO)", disputeResolver: String = "Sam Okoro (CEO)"
   ) -> [CascadeEvent] {
     [
-      .velocitySet(velocity: velocity), .operationalReviewSet(cadence: operational), .strategicReviewSet(cadence: strategic),
+      .velocitySet(velocity: velocity), .operationalReviewSet(cadence: operational),
+      .strategicReviewSet(cadence: strategic),
       .governanceSet(field: .alignmentReview, value: "2026-04-15"),
       .governanceSet(field: .annualRealignment, value: "2027-01-15"),
       .governanceSet(field: .processOwner, value: processOwner),

@@ -56,11 +56,12 @@ struct InputSafetyTests {
 
 @Suite("Slugs never leave the sessions folder")
 struct SlugTests {
-  @Test(arguments: [
-    ("Acme Retail", "acme-retail"), ("  Acme   Retail 2027 ", "acme-retail-2027"),
-    ("Café Ops", "cafe-ops"), ("Q3/Q4 review", nil), ("../../etc/x", nil), ("..", nil),
-    ("", nil), ("***", nil), ("a\u{1B}b", nil),
-  ] as [(String, String?)])
+  @Test(
+    arguments: [
+      ("Acme Retail", "acme-retail"), ("  Acme   Retail 2027 ", "acme-retail-2027"),
+      ("Café Ops", "cafe-ops"), ("Q3/Q4 review", nil), ("../../etc/x", nil), ("..", nil),
+      ("", nil), ("***", nil), ("a\u{1B}b", nil),
+    ] as [(String, String?)])
   func slugOf(name: String, expected: String?) {
     #expect((try? Slug.make(from: name)) == expected)
   }

@@ -86,7 +86,11 @@ struct LaterStepsTests {
     let done = room.say("<= 10%")
     #expect(done.text.contains("target <= 12% → <= 10%"))
     let resolution = room.cascade.conflict(conflict.first, conflict.second)?.resolution
-    #expect(resolution == Resolution(kpi: "k4", oldName: "Average discount", newName: "Average discount", oldTarget: "<= 12%", newTarget: "<= 10%"))
+    #expect(
+      resolution
+        == Resolution(
+          kpi: "k4", oldName: "Average discount", newName: "Average discount", oldTarget: "<= 12%",
+          newTarget: "<= 10%"))
     #expect(room.cascade.departmentKPI("k4")?.target == "<= 10%")
   }
 
@@ -95,7 +99,10 @@ struct LaterStepsTests {
     let before = AlignmentReport(cascade: room.cascade).open.map(\.id)
     #expect(before.contains("counts:d5"))
     room.say("/accept counts:d5 because Finance tracks one indicator this year")
-    #expect(room.cascade.overrides == [Override(finding: "counts:d5", reason: "Finance tracks one indicator this year")])
+    #expect(
+      room.cascade.overrides == [
+        Override(finding: "counts:d5", reason: "Finance tracks one indicator this year")
+      ])
     #expect(!AlignmentReport(cascade: room.cascade).open.map(\.id).contains("counts:d5"))
     #expect(room.say("/accept counts:d5").refusal == "Usage: /accept FINDING because REASON")
   }

@@ -20,7 +20,10 @@ struct StepOneTests {
     #expect(room.question?.key == .companyKPIOwner(kpi: "c1"))
     room.say("Dana Ruiz (CEO)")
     #expect(room.question?.key == .companyKPIName)
-    #expect(room.cascade.companyKPIs == [CompanyKPI(id: "c1", name: "Revenue growth", target: ">= 20% YoY", owner: "Dana Ruiz (CEO)")])
+    #expect(
+      room.cascade.companyKPIs == [
+        CompanyKPI(id: "c1", name: "Revenue growth", target: ">= 20% YoY", owner: "Dana Ruiz (CEO)")
+      ])
   }
 
   @Test func aBlankLineEndsTheListButNotBeforeTheFirstKPI() {

@@ -10,7 +10,8 @@ struct StorageTests {
   let store: SessionStore
 
   init() {
-    directory = FileManager.default.temporaryDirectory.appendingPathComponent("kpi-align-store-\(UUID().uuidString)")
+    directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kpi-align-store-\(UUID().uuidString)")
     store = SessionStore(directory: directory)
   }
 
@@ -33,14 +34,19 @@ struct StorageTests {
     let open = try store.create(name: "Acme Retail", at: Date())
     try type(["Revenue growth", ">= 20% YoY", "Dana Ruiz"], into: open)
     // No save and no close: the transcript still holds nothing, the journal holds three answers.
-    let journal = try String(contentsOf: directory.appendingPathComponent("acme-retail.journal"), encoding: .utf8)
+    let journal = try String(
+      contentsOf: directory.appendingPathComponent("acme-retail.journal"), encoding: .utf8)
     #expect(journal.split(separator: "\n").count == 3)
     open.close()
     let reopened = try store.open("acme-retail")
     defer { reopened.close() }
-    #expect(reopened.session.cascade.companyKPIs == [CompanyKPI(id: "c1", name: "Revenue growth", target: ">= 20% YoY", owner: "Dana Ruiz")])
+    #expect(
+      reopened.session.cascade.companyKPIs == [
+        CompanyKPI(id: "c1", name: "Revenue growth", target: ">= 20% YoY", owner: "Dana Ruiz")
+      ])
     // Opening folds the journal into the transcript and empties it.
-    let folded = try String(contentsOf: directory.appendingPathComponent("acme-retail.journal"), encoding: .utf8)
+    let folded = try String(
+      contentsOf: directory.appendingPathComponent("acme-retail.journal"), encoding: .utf8)
     #expect(folded.isEmpty)
   }
 
@@ -59,7 +65,10 @@ struct StorageTests {
 
   @Test func aSecondOpenIsRefusedUntilTheFirstCloses() throws {
     let first = try store.create(name: "Acme", at: Date())
-    #expect(throws: ExitError(.sessionInUse, "Session 'acme' is open in another kpi-align (pid \(getpid())); close it there first.")) {
+    #expect(
+      throws: ExitError(
+        .sessionInUse, "Session 'acme' is open in another kpi-align (pid \(getpid())); close it there first.")
+    ) {
       _ = try store.open("acme")
     }
     first.close()
@@ -102,7 +111,8 @@ struct TranscriptValidationTests {
   /// A valid transcript of a short session, as JSON text to break in different ways.
   static func validTranscript() -> String {
     var room = Room()
-    room.say("Revenue growth", ">= 20% YoY", "Dana Ruiz", "", "yes", "Sales", "Sam Lee", "", "", "Closes deals")
+    room.say(
+      "Revenue growth", ">= 20% YoY", "Dana Ruiz", "", "yes", "Sales", "Sam Lee", "", "", "Closes deals")
     return String(decoding: TranscriptCodec.encode(room.session), as: UTF8.self)
   }
 
@@ -126,18 +136,24 @@ struct TranscriptValidationTests {
   }
 
   @Test func wrongFormatTag() {
-    let text = Self.validTranscript().replacingOccurrences(of: "\"kpi-align-transcript\"", with: "\"something-else\"")
-    #expect(Self.problem(text)?.message.hasPrefix(#"in.json: format is "something-else", not a kpi-align"#) == true)
+    let text = Self.validTranscript().replacingOccurrences(
+      of: "\"kpi-align-transcript\"", with: "\"something-else\"")
+    #expect(
+      Self.problem(text)?.message.hasPrefix(#"in.json: format is "something-else", not a kpi-align"#) == true)
   }
 
   @Test func unsupportedVersion() {
     let text = Self.validTranscript().replacingOccurrences(of: "\"version\" : 1", with: "\"version\" : 7")
-    #expect(Self.problem(text) == ExitError(.badInput, "in.json: version: 7 is not supported; this kpi-align reads version 1."))
+    #expect(
+      Self.problem(text)
+        == ExitError(.badInput, "in.json: version: 7 is not supported; this kpi-align reads version 1."))
   }
 
   @Test func wrongTypeNamesThePath() {
-    let text = Self.validTranscript().replacingOccurrences(of: "\"owner\" : \"Sam Lee\"", with: "\"owner\" : 42")
-      .replacingOccurrences(of: "\"head\" : \"Sam Lee\"", with: "\"head\" : 42")
+    let text = Self.validTranscript().replacingOccurrences(
+      of: "\"owner\" : \"Sam Lee\"", with: "\"owner\" : 42"
+    )
+    .replacingOccurrences(of: "\"head\" : \"Sam Lee\"", with: "\"head\" : 42")
     let message = Self.problem(text)?.message ?? ""
     #expect(message == "in.json: cascade.departments[0].head: expected text.")
   }
@@ -145,7 +161,9 @@ struct TranscriptValidationTests {
   @Test func aReferenceToAKPIThatDoesNotExist() {
     let text = Self.validTranscript().replacingOccurrences(of: "\"kpi\" : \"c1\"", with: "\"kpi\" : \"c9\"")
     let message = Self.problem(text)?.message ?? ""
-    #expect(message.hasPrefix("in.json: exchanges[1].changes[0]: refers to company KPI 'c9'") || message.contains("'c9'"))
+    #expect(
+      message.hasPrefix("in.json: exchanges[1].changes[0]: refers to company KPI 'c9'")
+        || message.contains("'c9'"))
     #expect(message.contains("does not exist"))
   }
 
@@ -160,7 +178,10 @@ struct TranscriptValidationTests {
     let last = text.range(of: "\"target\" : \">= 20% YoY\"", options: .backwards)!
     text.replaceSubrange(last, with: "\"target\" : \">= 30% YoY\"")
     let message = Self.problem(text)?.message ?? ""
-    #expect(message == "in.json: cascade.companyKPIs[0].target: the snapshot does not match what the exchanges add up to.")
+    #expect(
+      message
+        == "in.json: cascade.companyKPIs[0].target: the snapshot does not match what the exchanges add up to."
+    )
   }
 
   @Test func escapeSequencesInNames() {
