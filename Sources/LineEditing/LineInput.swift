@@ -13,6 +13,10 @@ public enum LineInput: Equatable, Sendable {
   case terminated
   /// (Non-interactive only.) The line's bytes are not valid UTF-8; reading can continue.
   case invalidUTF8
+  /// (Interactive only.) The line held a terminal control sequence that is not an editing key
+  /// (pasted escape codes, a C1 control, a direction override). libedit would silently drop
+  /// part of it and keep the rest, so the whole line is refused instead.
+  case controlSequence
 }
 
 /// Candidates for Tab.

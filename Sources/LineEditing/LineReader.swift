@@ -26,6 +26,8 @@ public final class LineReader {
   private var promptCapacity: Int
   /// Bytes of a multi-byte character read so far by `nextCharacter`.
   private var pendingBytes: [CChar] = []
+  /// Recognises escape sequences as they arrive, to tell editing keys from pasted control codes.
+  private var escapes = EscapeSequenceFilter()
 
   /// Interactive line editor over libedit. `historyPath` nil = no history.
   ///
@@ -77,6 +79,7 @@ public final class LineReader {
     Signals.clearInterrupt()
     setPrompt(prompt)
     pendingBytes.removeAll()
+    escapes = EscapeSequenceFilter()
 
     var count: Int32 = 0
     Signals.catchSuspend(true)
@@ -86,6 +89,7 @@ public final class LineReader {
     let text = el_gets(editLine, &count)
     Signals.catchSuspend(false)
     if let text, count > 0 {
+      if escapes.sawForeignSequence { return .controlSequence }
       var bytes = Array(UnsafeBufferPointer(start: text, count: Int(count)))
       while let last = bytes.last, last == 0x0A || last == 0x0D { bytes.removeLast() }
       return .line(String(decoding: bytes.map { UInt8(bitPattern: $0) }, as: UTF8.self))
@@ -183,7 +187,8 @@ public final class LineReader {
         continue
       default:
         pendingBytes.removeAll()
-        character.pointee = decoded
+        // A control the terminal would obey is shown as U+FFFD while typing, and refused.
+        character.pointee = escapes.accept(UInt32(decoded)) ? decoded : 0xFFFD
         return 1
       }
     }

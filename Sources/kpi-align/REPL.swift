@@ -35,7 +35,11 @@ struct REPL {
             save(quietly: true)
           }
         }
-        if !line.trimmingCharacters(in: .whitespaces).isEmpty { input.remember(line) }
+        if !line.trimmingCharacters(in: .whitespaces).isEmpty,
+          !line.unicodeScalars.contains(where: DisplayText.isUnsafe)
+        {
+          input.remember(line)
+        }
         Console.out(reply.text)
         if let refusal = reply.refusal, !input.isInteractive {
           Console.error("kpi-align: \(input.location): \(refusal)")
@@ -59,6 +63,8 @@ struct REPL {
       case .end, .terminated:
         save(quietly: false)
         return .success
+      case .controlSequence:
+        Console.out(style.problem(Self.controlSequenceRefusal))
       case .invalidUTF8:
         Console.error(
           "kpi-align: \(input.location): the line is not valid UTF-8; nothing was recorded from it.")
@@ -67,6 +73,9 @@ struct REPL {
       }
     }
   }
+
+  static let controlSequenceRefusal =
+    "That line held terminal control characters (pasted escape codes?); nothing was recorded. Type it as plain text."
 
   private func save(quietly: Bool) {
     do {

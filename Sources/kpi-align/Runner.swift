@@ -128,6 +128,8 @@ struct Runner {
         }
       case .interrupted:
         continue
+      case .controlSequence:
+        Console.error(REPL.controlSequenceRefusal)
       case .end, .terminated:
         return .success
       case .invalidUTF8:

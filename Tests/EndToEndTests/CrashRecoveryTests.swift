@@ -50,17 +50,22 @@ import Testing
       #expect(reopened.stdout.contains("(\(midStepFive) answers so far"))
       let saved = try SavedSession(directory: directory)
       #expect(saved.answers == Array(lines[..<midStepFive]))
-      #expect(saved.companyKPIs.compactMap { $0["name"] as? String } == ["Revenue growth", "Gross margin", "Customer retention"])
+      #expect(
+        saved.companyKPIs.compactMap { $0["name"] as? String } == [
+          "Revenue growth", "Gross margin", "Customer retention",
+        ])
       #expect(saved.departmentKPIs.count == 9)
       #expect(saved.owners["Qualified pipeline coverage"] == "Sam Lee")
       #expect(saved.owners["Average discount"] == "Sam Lee")
       #expect(saved.owners["Marketing qualified leads"] == "Mia Chen")
       #expect(saved.owners["Purchase price variance"] == "(none)")
-      #expect(saved.departmentKPI("Marketing qualified leads")?["linkSentence"] as? String
-        == "Qualified leads become pipeline that Sales converts into revenue.")
+      #expect(
+        saved.departmentKPI("Marketing qualified leads")?["linkSentence"] as? String
+          == "Qualified leads become pipeline that Sales converts into revenue.")
 
       // Finishing from there gives exactly the cascade of a workshop that never crashed.
-      let finished = try runScripted(["open", "acme-retail"], in: directory, input: lines[midStepFive...].joined(separator: "\n") + "\n")
+      let finished = try runScripted(
+        ["open", "acme-retail"], in: directory, input: lines[midStepFive...].joined(separator: "\n") + "\n")
       #expect(finished.status == 0, "\(finished.stderr)")
       let check = try runScripted(["check", "acme-retail"], in: directory)
       #expect(check.status == 0, "\(check.stdout)")

@@ -138,7 +138,9 @@ struct SavedSession {
     var seqs = Set<Int>()
     for exchange in exchanges {
       for change in exchange["changes"] as? [[String: Any]] ?? [] {
-        if let undone = change["undone"] as? [String: Any], let seq = undone["seq"] as? Int { seqs.insert(seq) }
+        if let undone = change["undone"] as? [String: Any], let seq = undone["seq"] as? Int {
+          seqs.insert(seq)
+        }
       }
     }
     return seqs

@@ -80,14 +80,19 @@ import Testing
       #expect(resumed.contains("Customer Success → Revenue growth: what can we measure today"))
       #expect(resumed.contains("[3/6 select] acme-retail› "))
       try app.typeAll([
-        "Expansion pipeline", "30", "Expansion opportunities in existing accounts turn into upsell revenue next quarter.",
+        "Expansion pipeline", "30",
+        "Expansion opportunities in existing accounts turn into upsell revenue next quarter.",
         ">= $250k per quarter", "no", "",
-        "Average discount", "30", "Smaller discounts keep more of each sale as gross margin.", "<= 12%", "no", "",
-        "Fulfilment cost per order", "45", "Lower fulfilment cost per order raises gross margin on every sale.",
+        "Average discount", "30", "Smaller discounts keep more of each sale as gross margin.", "<= 12%", "no",
+        "",
+        "Fulfilment cost per order", "45",
+        "Lower fulfilment cost per order raises gross margin on every sale.",
         "< $4.50", "no", "",
-        "Purchase price variance", "60", "Buying below standard cost lifts gross margin when the stock is sold.",
+        "Purchase price variance", "60",
+        "Buying below standard cost lifts gross margin when the stock is sold.",
         "<= -2%", "no", "",
-        "Loyalty programme engagement", "45", "Engaged loyalty members renew more often, which lifts retention.",
+        "Loyalty programme engagement", "45",
+        "Engaged loyalty members renew more often, which lifts retention.",
         ">= 35%", "no", "",
         "On-time delivery rate", "30", "Orders that arrive on time keep customers from leaving.", ">= 97%",
         "Qualified pipeline coverage", "",
@@ -136,23 +141,27 @@ import Testing
 
       // The transcript holds what was meant, not what was typed on the way.
       let saved = try SavedSession(directory: directory)
-      #expect(saved.companyKPIs.compactMap { $0["name"] as? String } == ["Revenue growth", "Gross margin", "Customer retention"])
+      #expect(
+        saved.companyKPIs.compactMap { $0["name"] as? String } == [
+          "Revenue growth", "Gross margin", "Customer retention",
+        ])
       #expect(saved.companyKPI("Gross margin")?["target"] as? String == "42%")
       let marginChanges = saved.companyKPI("Gross margin")?["changes"] as? [[String: Any]] ?? []
       #expect(marginChanges.count == 1)
       #expect(marginChanges.first?["reason"] as? String == "the board raised the bar")
       #expect(marginChanges.first?["what"] as? String == "target: 40% → 42%")
-      #expect(saved.owners == [
-        "Qualified pipeline coverage": "Sam Lee",
-        "Average discount": "Sam Lee",
-        "Marketing qualified leads": "Mia Chen",
-        "Loyalty programme engagement": "Noor Ali",
-        "Fulfilment cost per order": "Olu Ade",
-        "On-time delivery rate within capacity": "Olu Ade",
-        "Expansion pipeline": "Cara Diaz",
-        "First contact resolution": "Ben Ito",
-        "Purchase price variance": "Finn Berg",
-      ])
+      #expect(
+        saved.owners == [
+          "Qualified pipeline coverage": "Sam Lee",
+          "Average discount": "Sam Lee",
+          "Marketing qualified leads": "Mia Chen",
+          "Loyalty programme engagement": "Noor Ali",
+          "Fulfilment cost per order": "Olu Ade",
+          "On-time delivery rate within capacity": "Olu Ade",
+          "Expansion pipeline": "Cara Diaz",
+          "First contact resolution": "Ben Ito",
+          "Purchase price variance": "Finn Berg",
+        ])
       #expect(saved.departmentKPI("Qualified pipeline coverage")?["leadTimeDays"] as? Int == 45)
       #expect(saved.departmentKPI("Average discount")?["target"] as? String == "<= 10%")
       // The recalled "nothing": Marketing moves nothing on Gross margin.
@@ -164,7 +173,8 @@ import Testing
       #expect(marketingOnMargin?["text"] == nil)
       // The interrupted half line never reached the session.
       #expect(!saved.everyAnswer.contains("Gross mar"))
-      #expect(saved.answers.prefix(5) == ["Revenue growth", ">= 20% YoY", "Dana Ruiz (CEO)", "Gross margin", "40%"])
+      #expect(
+        saved.answers.prefix(5) == ["Revenue growth", ">= 20% YoY", "Dana Ruiz (CEO)", "Gross margin", "40%"])
       #expect(saved.undone.count == 1)
 
       // The Tab-completed line is what went into history.
@@ -183,11 +193,13 @@ import Testing
       let second = directory.appendingPathComponent("second.json")
       let elsewhere = directory.appendingPathComponent("elsewhere")
       try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
-      let exported = try runScripted(["export", "acme-retail", "--format", "json", "-o", first.path], in: directory)
+      let exported = try runScripted(
+        ["export", "acme-retail", "--format", "json", "-o", first.path], in: directory)
       #expect(exported.status == 0, "\(exported.stderr)")
       let imported = try runScripted(["import", first.path], in: elsewhere)
       #expect(imported.status == 0, "\(imported.stderr)")
-      let again = try runScripted(["export", "acme-retail", "--format", "json", "-o", second.path], in: elsewhere)
+      let again = try runScripted(
+        ["export", "acme-retail", "--format", "json", "-o", second.path], in: elsewhere)
       #expect(again.status == 0, "\(again.stderr)")
       let firstBytes = try Data(contentsOf: first)
       #expect(!firstBytes.isEmpty)
@@ -266,7 +278,8 @@ import Testing
       // Once the first has quit, opening works.
       let later = try runScripted(["open", "acme-retail"], in: directory, input: "Dana Ruiz (CEO)\n")
       #expect(later.status == 0, "\(later.stderr)")
-      #expect(try SavedSession(directory: directory).answers == ["Revenue growth", ">= 20% YoY", "Dana Ruiz (CEO)"])
+      #expect(
+        try SavedSession(directory: directory).answers == ["Revenue growth", ">= 20% YoY", "Dana Ruiz (CEO)"])
     }
   }
 

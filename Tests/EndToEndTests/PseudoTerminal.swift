@@ -45,7 +45,8 @@ final class PseudoTerminal {
     guard library.name(controller, &nameBuffer, nameBuffer.count) == 0 else {
       throw PseudoTerminalFailure("ptsname_r failed: \(Self.lastError)")
     }
-    let terminalPath = String(decoding: nameBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let terminalPath = String(
+      decoding: nameBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
     guard ioctl(controller, UInt(TIOCSWINSZ), &size) == 0 else {
       throw PseudoTerminalFailure("setting the window size failed: \(Self.lastError)")
@@ -54,7 +55,9 @@ final class PseudoTerminal {
 
     // Hold the terminal open until the child has it, so its end never reads as hung up before.
     let parentSide = open(terminalPath, O_RDWR | O_NOCTTY | O_CLOEXEC)
-    guard parentSide >= 0 else { throw PseudoTerminalFailure("opening \(terminalPath) failed: \(Self.lastError)") }
+    guard parentSide >= 0 else {
+      throw PseudoTerminalFailure("opening \(terminalPath) failed: \(Self.lastError)")
+    }
     defer { Glibc.close(parentSide) }
 
     var actions = posix_spawn_file_actions_t()
@@ -86,7 +89,8 @@ final class PseudoTerminal {
     var child: pid_t = 0
     let spawned = posix_spawn(&child, executable.path, &actions, &attributes, argv, envp)
     guard spawned == 0 else {
-      throw PseudoTerminalFailure("posix_spawn \(executable.path) failed: \(String(cString: strerror(spawned)))")
+      throw PseudoTerminalFailure(
+        "posix_spawn \(executable.path) failed: \(String(cString: strerror(spawned)))")
     }
     processIdentifier = child
     self.controller = controller

@@ -20,7 +20,7 @@ public struct TargetCheck: AlignmentCheck {
     guard let target = Target.parse(text) else {
       return Finding(
         check: kind, verdict: .fail, subject: id,
-        reason: "'\(text)' is a goal, not a measurable target: give a number, e.g. '≥ 78%'",
+        reason: "'\(text)' is a goal, not a measurable target",
         remedy: "give a number, e.g. '≥ 78%'")
     }
     return Finding(check: kind, verdict: .pass, subject: id, reason: target.summary)
