@@ -18,6 +18,7 @@ struct SchemaConformanceTests {
   func theTranscriptAndTheExportOfACompleteWorkshopValidate() throws {
     #expect(Self.validatorAvailable, "KPI_ALIGN_REQUIRE_CONSUMERS=1 but python3 cannot import jsonschema")
     let directory = Binary.scratchDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
     let sessions = directory.appendingPathComponent("sessions").path
     let script = Binary.fixture("acme-workshop.txt").path
     // Undo and an accepted finding put every kind of change into the transcript.

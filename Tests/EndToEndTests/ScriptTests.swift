@@ -4,8 +4,10 @@ import Testing
 /// The non-interactive path: `--script FILE` and piped stdin, and the subcommands, run as a
 /// company's CI would run them.
 @Suite("kpi-align through a pipe")
-struct ScriptTests {
+final class ScriptTests {
   let directory = Binary.scratchDirectory()
+
+  deinit { try? FileManager.default.removeItem(at: directory) }
   var sessions: String { directory.appendingPathComponent("sessions").path }
 
   private func fixtureText() throws -> String {
