@@ -219,6 +219,8 @@ TRANSCRIPT_DEFS = {
                                                   "maximum": 6}})}),
             obj("A list the room was filling is complete.",
                 {"listClosed": obj("", {"list": STRING})}),
+            obj("A closed list is open again (/add): the room adds to it.",
+                {"listReopened": obj("", {"list": STRING})}),
             obj("The exchange with this seq no longer counts (/undo).",
                 {"undone": obj("", {"seq": {"type": "integer", "minimum": 1}})}),
             obj("Step 4: the room chose which KPI of a structural conflict it will adjust.",

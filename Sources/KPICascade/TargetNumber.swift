@@ -1,11 +1,11 @@
 import Foundation
 
 /// Writes a target's value and unit the same way every time ("78%", "$1.2M", "3 days",
-/// "1,200"), so summaries can be compared, diffed and shown on the projector.
+/// "$2.10", "1,200"), so summaries can be compared, diffed and shown on the projector.
 enum TargetNumber {
   static func show(_ value: Double, unit: Target.Unit?) -> String {
     switch unit {
-    case nil, .count?: decimal(value)
+    case nil: decimal(value)
     case .percent?: decimal(value) + "%"
     case .currency(let symbol)?: money(value, symbol: symbol)
     case .days?: decimal(value) + (value == 1 ? " day" : " days")
@@ -16,7 +16,8 @@ enum TargetNumber {
     }
   }
 
-  /// `$1.2M`, `€500k`, `£950`: compact when the compact form is exact to two decimals.
+  /// `$1.2M`, `€500k`, `£950`, `$2.10`: compact when the compact form is exact to two decimals;
+  /// otherwise in full, with cents as two digits when there are any.
   private static func money(_ value: Double, symbol: String) -> String {
     let sign = value < 0 ? "-" : ""
     let size = abs(value)
@@ -28,7 +29,14 @@ enum TargetNumber {
         return prefix + decimal(scaled) + letter + suffix
       }
     }
-    return prefix + decimal(size) + suffix
+    return prefix + cents(decimal(size)) + suffix
+  }
+
+  /// `2.1` → `2.10`: money with cents shows two digits of them.
+  private static func cents(_ amount: String) -> String {
+    guard let dot = amount.firstIndex(of: ".") else { return amount }
+    let digits = amount.distance(from: dot, to: amount.endIndex) - 1
+    return digits == 1 ? amount + "0" : amount
   }
 
   /// Up to four decimals, no trailing zeros, thousands grouped with commas.

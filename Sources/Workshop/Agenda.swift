@@ -36,6 +36,16 @@ struct Agenda {
     WorkshopStep.allCases.first { firstOpenQuestion(in: $0) != nil }
   }
 
+  /// How far the workshop has got: the first step with an open question, or step 6 when every
+  /// step is complete.
+  var reachedStep: WorkshopStep { firstIncompleteStep ?? .govern }
+
+  /// A step is complete when it and every step before it have no open question: step 3 with
+  /// no KPIs yet is not "complete" while step 2 is still being answered.
+  func isComplete(_ step: WorkshopStep) -> Bool {
+    step.rawValue < (firstIncompleteStep?.rawValue ?? WorkshopStep.allCases.count + 1)
+  }
+
   // MARK: - Step 1
 
   private func lockQuestion() -> Question? {
@@ -54,6 +64,13 @@ struct Agenda {
     }
     if !progress.closedLists.contains(Self.companyKPIList) {
       let n = cascade.companyKPIs.count + 1
+      if n > Self.maxCompanyKPIs {
+        return Question(
+          key: .companyKPIName,
+          text:
+            "That is five company KPIs, the most that keeps a company focused. Press Enter to finish the list."
+        )
+      }
       return Question(
         key: .companyKPIName, text: "Company KPI \(n): name?",
         hint: n == 1
@@ -68,7 +85,8 @@ struct Agenda {
         key: .lock,
         text: (count == 1 ? "Lock this company KPI" : "Lock these \(count) company KPIs")
           + " from \(from) until \(until)? (yes/no)",
-        hint: "Once locked, a change needs a recorded reason.")
+        hint: cascade.companyKPIs.map { quoted($0.name) }.joined(separator: ", ")
+          + ". Once locked, a change needs a recorded reason.")
     }
     for department in cascade.departments {
       if department.head == nil {
@@ -183,9 +201,14 @@ struct Agenda {
           key: .conflict(conflict),
           text:
             "Can \(quoted(firstDepartment)) hit \(quoted(first.name)) and \(quoted(secondDepartment)) hit \(quoted(second.name)) while \(quoted(company)) gets worse? (yes/no)",
-          hint: conflict.origin == .classic
-            ? "A classic tension between \(firstDepartment) and \(secondDepartment)."
-            : "Declared in step 3.")
+          hint: {
+            switch conflict.origin {
+            case .classic:
+              "A classic tension between \(quoted(firstDepartment)) and \(quoted(secondDepartment))."
+            case .declared: "Declared in step 3."
+            case .raised: "Raised with /conflict."
+            }
+          }())
       case true? where conflict.resolution == nil:
         let pending = progress.adjustments[conflict.key]
         guard let pending, let kpi = cascade.departmentKPI(pending.kpi) else {

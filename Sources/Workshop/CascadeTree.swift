@@ -4,6 +4,8 @@ import KPICascade
 struct CascadeTree {
   let cascade: Cascade
   let style: TextStyle
+  /// Marks only count findings of steps the room has reached.
+  let reached: WorkshopStep
 
   func text(focus: String?) -> Result<String, LookupProblem> {
     let report = AlignmentReport(cascade: cascade)
@@ -63,9 +65,10 @@ struct CascadeTree {
     return lines.isEmpty ? "Nothing to show under that name yet." : lines.joined(separator: "\n")
   }
 
-  /// The worst open verdict on a KPI, as a mark.
+  /// The worst open verdict on a KPI among the steps reached, as a mark.
   private func mark(_ id: String, _ report: AlignmentReport) -> String {
-    let open = Set(report.open.map(\.id))
+    let stage = FindingStage(cascade: cascade)
+    let open = Set(report.open.filter { stage.isDue($0, reached: reached) }.map(\.id))
     let worst = report.findings(about: id).filter { open.contains($0.id) }.map(\.verdict).max() ?? .pass
     return style.mark(worst)
   }

@@ -1,48 +1,81 @@
 import KPICascade
 
 /// `/check` and `kpi-align check`: open findings grouped by test, with ids for `/accept`.
+///
+/// In the workshop, findings about steps the room has not reached yet are counted, not listed,
+/// so `/check` in step 2 is about step 2. `kpi-align check` lists everything.
 public struct CheckReport {
   let cascade: Cascade
   let style: TextStyle
+  /// The step the workshop has reached; `nil` lists every finding.
+  let reached: WorkshopStep?
 
-  public init(cascade: Cascade, style: TextStyle) {
+  public init(cascade: Cascade, style: TextStyle, reached: WorkshopStep? = nil) {
     self.cascade = cascade
     self.style = style
+    self.reached = reached
   }
 
   public func text() -> String {
     let report = AlignmentReport(cascade: cascade)
+    let stage = FindingStage(cascade: cascade)
+    func due(_ finding: Finding) -> Bool { reached.map { stage.isDue(finding, reached: $0) } ?? true }
     var lines: [String] = []
+    var later = 0
     for kind in CheckKind.allCases {
-      let findings = report.findings.filter { $0.check == kind }
+      let findings = report.findings.filter { $0.check == kind && due($0) }
+      later += report.open.filter { $0.check == kind && !due($0) }.count
       guard !findings.isEmpty else { continue }
-      let open = report.open.filter { $0.check == kind }
+      let open = report.open.filter { $0.check == kind && due($0) }
       let passed = findings.filter { $0.verdict == .pass }.count
       let worst = open.map(\.verdict).max() ?? .pass
       lines.append(
         style.mark(worst) + " " + style.heading(kind.title) + style.dim("  \(passed)/\(findings.count) pass"))
       for finding in open {
-        var line = "    " + style.mark(finding.verdict) + " " + finding.id + "  "
-        line += subjectName(finding.subject) + ": " + finding.reason
-        lines.append(line)
+        lines.append(
+          "    " + style.mark(finding.verdict) + " " + finding.id + "  "
+            + FindingText(cascade: cascade).sentence(finding))
         if let remedy = finding.remedy { lines.append("        " + style.dim(remedy)) }
       }
     }
-    for (finding, reason) in report.overridden {
-      lines.append(style.dim("    accepted \(finding.id): \(DisplayText.safe(reason))"))
+    if !report.overridden.isEmpty {
+      lines.append(style.heading("Accepted on purpose"))
+      for (finding, reason) in report.overridden {
+        lines.append("    " + finding.id + "  " + style.dim(DisplayText.safe(reason)))
+      }
     }
-    let failures = report.failures.count
-    let warnings = report.open.count - failures
-    lines.append(
+    let failures = report.failures.filter(due).count
+    let warnings = report.open.filter(due).count - failures
+    var verdict =
       failures == 0
-        ? style.good("check passes")
-          + (warnings > 0 ? " with \(warnings) warning\(warnings == 1 ? "" : "s")" : "")
-        : style.problem("\(failures) failing") + ", \(warnings) warning\(warnings == 1 ? "" : "s")")
+      ? style.good("check passes")
+        + (warnings > 0 ? " with \(warnings) warning\(warnings == 1 ? "" : "s")" : "")
+      : style.problem("\(failures) failing") + ", \(warnings) warning\(warnings == 1 ? "" : "s")"
+    if let reached, later > 0 {
+      verdict += style.dim(" so far; \(later) more open in steps after \(reached.rawValue)")
+    }
+    lines.append(verdict)
     return lines.joined(separator: "\n")
   }
+}
 
-  private func subjectName(_ subject: String) -> String {
+/// A finding as one line a person reads: the subject's name, then why.
+struct FindingText {
+  let cascade: Cascade
+
+  func sentence(_ finding: Finding) -> String {
+    let reason = DisplayText.safe(finding.reason)
+    guard let subject = subjectName(finding.subject), !reason.hasPrefix(subject) else { return reason }
+    return subject + ": " + reason
+  }
+
+  /// A KPI's or department's name, `A vs B` for a conflict, nothing for the whole cascade.
+  func subjectName(_ subject: String) -> String? {
+    if subject.contains("~") {
+      let names = subject.split(separator: "~").map { cascade.name(of: String($0)) }
+      return names.map(DisplayText.safe).joined(separator: " vs ")
+    }
     let name = cascade.name(of: subject)
-    return DisplayText.safe(name == subject ? subject : name)
+    return name == subject ? nil : DisplayText.safe(name)
   }
 }

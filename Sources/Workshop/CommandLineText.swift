@@ -1,5 +1,7 @@
-/// A `/command` line split into words the way a shell user expects: spaces separate words,
-/// double or single quotes keep spaces inside a name, and `because` starts a reason.
+/// A `/command` line split into words the way a person expects: spaces separate words, a quote
+/// at the start of a word keeps spaces inside a name until the matching quote that ends a word,
+/// `\"` is a literal quote inside double quotes, an apostrophe inside a word (`O'Reilly`,
+/// `Bob's`) is just a letter, and `because` starts a reason.
 struct CommandLineText: Equatable {
   /// The command word without its slash, lowercased: `rename`.
   var name: String
@@ -11,45 +13,55 @@ struct CommandLineText: Equatable {
   var hasOpenQuote: Bool
 
   init(_ line: String) {
+    let characters = Array(line.hasPrefix("/") ? line.dropFirst() : Substring(line))
     var words: [String] = []
     var current = ""
     var inWord = false
+    var wasQuoted = false
     var quote: Character?
-    var reasonStart: String.Index?
-    var index = line.startIndex
-    if line.hasPrefix("/") { index = line.index(after: index) }
-    var wordStart = index
-    while index < line.endIndex {
-      let character = line[index]
+    var reason: String?
+    var index = 0
+    func endsWord(_ position: Int) -> Bool {
+      position + 1 >= characters.count || characters[position + 1] == " "
+    }
+    while index < characters.count {
+      let character = characters[index]
       if let open = quote {
-        if character == open { quote = nil } else { current.append(character) }
-      } else if character == "\"" || character == "'" {
-        if !inWord { wordStart = index }
-        quote = character
-        inWord = true
+        if character == "\\", open == "\"", index + 1 < characters.count,
+          characters[index + 1] == "\"" || characters[index + 1] == "\\"
+        {
+          current.append(characters[index + 1])
+          index += 1
+        } else if character == open, endsWord(index) {
+          quote = nil
+        } else {
+          current.append(character)
+        }
       } else if character == " " {
         if inWord {
-          if line[wordStart] != "\"", line[wordStart] != "'", current.lowercased() == "because",
-            !words.isEmpty
-          {
-            reasonStart = line.index(after: index)
+          if !wasQuoted, current.lowercased() == "because", !words.isEmpty {
+            reason = String(characters[(index + 1)...]).trimmed
             break
           }
           words.append(current)
           current = ""
           inWord = false
+          wasQuoted = false
         }
+      } else if !inWord, character == "\"" || character == "'" {
+        quote = character
+        inWord = true
+        wasQuoted = true
       } else {
-        if !inWord { wordStart = index }
         current.append(character)
         inWord = true
       }
-      index = line.index(after: index)
+      index += 1
     }
-    if reasonStart == nil, inWord { words.append(current) }
+    if reason == nil, inWord { words.append(current) }
     name = (words.first ?? "").lowercased()
     arguments = Array(words.dropFirst())
-    reason = reasonStart.map { String(line[$0...]).trimmed }
+    self.reason = reason
     hasOpenQuote = quote != nil
   }
 

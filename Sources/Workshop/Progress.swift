@@ -12,6 +12,7 @@ public struct Progress: Equatable, Sendable {
     switch event {
     case .stepEntered(let step): self.step = min(max(step, 1), WorkshopStep.allCases.count)
     case .listClosed(let list): closedLists.insert(list)
+    case .listReopened(let list): closedLists.remove(list)
     case .adjustmentChosen(let conflict, let kpi):
       adjustments[conflict] = PendingAdjustment(kpi: kpi)
     case .adjustmentNamed(let conflict, let name):

@@ -15,7 +15,10 @@ public struct SessionStore: Sendable {
   public struct Summary: Sendable {
     public var name: String
     public var slug: String
+    /// The step reached: the first with an open question.
     public var step: Int
+    /// Whether every step is complete.
+    public var isComplete: Bool
     public var updated: Date?
     public var openFindings: Int
   }
@@ -29,9 +32,11 @@ public struct SessionStore: Sendable {
     for file in names where file.hasSuffix(".json") && !file.hasPrefix(".") {
       let slug = String(file.dropLast(5))
       guard Slug.isValid(slug), let session = try? read(slug: slug) else { continue }
+      let agenda = Agenda(cascade: session.cascade, progress: session.progress, today: Date())
       result.append(
         Summary(
-          name: session.info.name, slug: slug, step: session.progress.step,
+          name: session.info.name, slug: slug, step: agenda.reachedStep.rawValue,
+          isComplete: agenda.firstIncompleteStep == nil,
           updated: session.exchanges.last?.at ?? session.info.created,
           openFindings: AlignmentReport(cascade: session.cascade).open.count))
     }

@@ -12,7 +12,7 @@ struct StatusReport {
     let agenda = workshop.agenda(at: today)
     var lines = [style.heading("Status of \(DisplayText.safe(workshop.session.info.name))")]
     for step in WorkshopStep.allCases {
-      let done = agenda.firstOpenQuestion(in: step) == nil
+      let done = agenda.isComplete(step)
       let here = step == workshop.step ? "  ← here" : ""
       lines.append(
         "  " + (done ? style.mark(.pass) : style.dim(style.isFancy ? "○" : "[open]"))

@@ -26,12 +26,13 @@ extension Workshop {
 
     case .companyKPITarget(let kpi), .target(let kpi):
       guard !text.isEmpty else { return .refused("A target is needed, e.g. >= 20% YoY.") }
-      var note = verdictNote(
-        for: .target, subject: kpi, after: .targetSet(kpi: kpi, target: text, reason: nil))
-      if Target.parse(text) == nil {
-        note += "\n" + style.dim("  Fix it later with /retarget.")
+      if Target.parse(text) == nil, text != lastRefusedAnswer {
+        return .refused(
+          "'\(DisplayText.safe(text))' is a goal, not a measurable target. Give a number (e.g. >= 78%, 42%, < 3 days), or type it again to keep it as it is."
+        )
       }
-      return .accepted([.cascade(.targetSet(kpi: kpi, target: text, reason: nil))], note: note)
+      let event = CascadeEvent.targetSet(kpi: kpi, target: text, reason: nil)
+      return .accepted([.cascade(event)], note: verdictNote(for: .target, subject: kpi, after: event))
 
     case .companyKPIOwner(let kpi), .owner(let kpi):
       return person(text) { .accepted([.cascade(.ownerSet(kpi: kpi, person: $0))], note: $1) }
@@ -69,9 +70,7 @@ extension Workshop {
       } else if let chosen = DepartmentFunction(answer: text) {
         function = chosen
       } else {
-        return .refused(
-          "'\(DisplayText.safe(text))' is not a function I know. One of: "
-            + DepartmentFunction.allCases.map(\.label).joined(separator: ", ") + ".")
+        return .refused("'\(DisplayText.safe(text))' is not a function I know.")
       }
       return .accepted([.cascade(.functionSet(department: id, function: function))], note: nil)
 
@@ -225,6 +224,16 @@ extension Workshop {
     let others = cascade.departments.filter { $0.id != home }.flatMap(\.kpis).map(\.id)
     switch lookup.departmentKPI(text, among: others) {
     case .failure(let problem):
+      if case .success(let company) = lookup.find(text, kinds: [.companyKPI]) {
+        return .refused(
+          "\(DisplayText.safe(cascade.name(of: company))) is a company KPI; step 4 asks whether pairs of department KPIs can both hit target while it gets worse. Name the other department's KPI that would suffer, or say no."
+        )
+      }
+      if cascade.owningDepartment(ofKPI: (try? lookup.find(text, kinds: [.departmentKPI]).get()) ?? "")?.id
+        == home
+      {
+        return .refused("That is a KPI of the same department. Name another department's KPI, or say no.")
+      }
       return .refused(problem.message + " Name another department's KPI, or say no.")
     case .success(let other):
       return .accepted(

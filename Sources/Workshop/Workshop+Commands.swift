@@ -23,12 +23,15 @@ extension Workshop {
       return Reply(text: StatusReport(workshop: self, today: date).text())
     case .show:
       let focus = parsed.arguments.isEmpty ? nil : parsed.rest(from: 0)
-      switch CascadeTree(cascade: cascade, style: style).text(focus: focus) {
+      switch CascadeTree(cascade: cascade, style: style, reached: agenda(at: date).reachedStep).text(
+        focus: focus)
+      {
       case .success(let text): return Reply(text: text)
       case .failure(let problem): return refuse(problem.message)
       }
     case .check:
-      return Reply(text: CheckReport(cascade: cascade, style: style).text())
+      return Reply(
+        text: CheckReport(cascade: cascade, style: style, reached: agenda(at: date).reachedStep).text())
     case .next, .back, .goto:
       return move(command, parsed, at: date)
     case .undo:
@@ -51,9 +54,11 @@ extension Workshop {
       switch lookup.find(parsed.rest(from: 0)) {
       case .failure(let problem): return refuse(problem.message)
       case .success(let id):
+        let kpis = cascade.department(id)?.kpis.count ?? 0
+        let with = kpis == 0 ? "" : " and its \(kpis) KPI\(kpis == 1 ? "" : "s")"
         return change(
           .removed(id: id, reason: parsed.reason), line: line,
-          note: "Removed \(DisplayText.safe(cascade.name(of: id))).", at: date)
+          note: "Removed \(DisplayText.safe(cascade.name(of: id)))\(with). /undo brings it back.", at: date)
       }
     case .retarget:
       guard parsed.arguments.count >= 2 else { return usage(command) }
@@ -61,28 +66,68 @@ extension Workshop {
       case .failure(let problem): return refuse(problem.message)
       case .success(let id):
         let target = parsed.rest(from: 1)
+        let old = cascade.companyKPI(id)?.target ?? cascade.departmentKPI(id)?.target
         let event = CascadeEvent.targetSet(kpi: id, target: target, reason: parsed.reason)
-        return change(event, line: line, note: verdictNote(for: .target, subject: id, after: event), at: date)
+        var note =
+          "\(DisplayText.safe(cascade.name(of: id))): \(DisplayText.safe(old ?? "no target")) → \(DisplayText.safe(target))"
+        if cascade.isLocked, cascade.companyKPI(id) != nil, parsed.reason != nil {
+          note += " (locked: reason recorded)"
+        }
+        return change(
+          event, line: line, note: note + "\n" + verdictNote(for: .target, subject: id, after: event),
+          at: date)
       }
     case .owner:
       guard parsed.arguments.count >= 2 else { return usage(command) }
       switch lookup.find(parsed.arguments[0], kinds: [.companyKPI, .departmentKPI]) {
       case .failure(let problem): return refuse(problem.message)
       case .success(let id):
-        var reply: Reply?
-        let outcome = person(parsed.rest(from: 1)) { person, note in
-          .accepted([.cascade(.ownerSet(kpi: id, person: person))], note: note)
-        }
-        switch outcome {
-        case .refused(let message): reply = refuse(message)
-        case .accepted(let changes, let note):
-          let done =
-            "\(DisplayText.safe(cascade.name(of: id))) is owned by \(DisplayText.safe(parsed.rest(from: 1)))."
-          reply = record(
-            changes, line: line, note: [done, note].compactMap { $0 }.joined(separator: "\n"), at: date)
-        }
-        return reply!
+        let person = parsed.rest(from: 1)
+        return reanswer(
+          .owner(kpi: id), person, line: line, at: date,
+          done: "\(DisplayText.safe(cascade.name(of: id))) is owned by \(DisplayText.safe(person)).")
       }
+    case .head:
+      guard parsed.arguments.count >= 2 else { return usage(command) }
+      switch lookup.find(parsed.arguments[0], kinds: [.department]) {
+      case .failure(let problem): return refuse(problem.message)
+      case .success(let id):
+        let person = parsed.rest(from: 1)
+        return reanswer(
+          .departmentHead(department: id), person, line: line, at: date,
+          done: "\(DisplayText.safe(person)) heads \(DisplayText.safe(cascade.name(of: id))).")
+      }
+    case .contribution:
+      guard parsed.arguments.count >= 3 else { return usage(command) }
+      let department = lookup.find(parsed.arguments[0], kinds: [.department])
+      let company = lookup.find(parsed.arguments[1], kinds: [.companyKPI])
+      switch (department, company) {
+      case (.failure(let problem), _), (_, .failure(let problem)): return refuse(problem.message)
+      case (.success(let d), .success(let c)):
+        return reanswer(
+          .contribution(companyKPI: c, department: d), parsed.rest(from: 2), line: line, at: date,
+          done:
+            "Recorded what \(DisplayText.safe(cascade.name(of: d))) does for \(DisplayText.safe(cascade.name(of: c)))."
+        )
+      }
+    case .lead, .link:
+      guard parsed.arguments.count >= 2 else { return usage(command) }
+      switch lookup.find(parsed.arguments[0], kinds: [.departmentKPI]) {
+      case .failure(let problem): return refuse(problem.message)
+      case .success(let id):
+        let key: QuestionKey = command == .lead ? .leadTime(kpi: id) : .linkSentence(kpi: id)
+        return reanswer(key, parsed.rest(from: 1), line: line, at: date, done: nil)
+      }
+    case .governance:
+      guard parsed.arguments.count >= 2 else { return usage(command) }
+      guard let key = Self.governanceKey(parsed.arguments[0]) else {
+        return refuse(
+          "No part of governance called '\(DisplayText.safe(parsed.arguments[0]))'. Parts: "
+            + Self.governanceParts.joined(separator: ", ") + ".")
+      }
+      return reanswer(key, parsed.rest(from: 1), line: line, at: date, done: "Governance updated.")
+    case .add:
+      return add(parsed, line: line, at: date)
     case .conflict:
       return raiseConflict(parsed, line: line, at: date)
     case .export:
@@ -193,6 +238,12 @@ extension Workshop {
       }
     }
     guard ids[0] != ids[1] else { return refuse("A conflict needs two different KPIs.") }
+    let departments = ids.map { cascade.owningDepartment(ofKPI: $0)?.id }
+    guard departments[0] != departments[1] else {
+      return refuse(
+        "Both are KPIs of \(DisplayText.safe(cascade.name(of: departments[0] ?? ""))); a conflict is between departments."
+      )
+    }
     guard cascade.conflict(ids[0], ids[1]) == nil else {
       return refuse("That pair is already on step 4's list.")
     }
@@ -202,6 +253,75 @@ extension Workshop {
       note:
         "Added to step 4: \(DisplayText.safe(cascade.name(of: ids[0]))) vs \(DisplayText.safe(cascade.name(of: ids[1]))).",
       at: date)
+  }
+
+  /// Answers a question again by command, with the same checks the question applies.
+  private mutating func reanswer(
+    _ key: QuestionKey, _ text: String, line: String, at date: Date, done: String?
+  ) -> Reply {
+    guard !text.isEmpty else { return refuse("Give the new value after the name.") }
+    switch answer(text, to: Question(key: key, text: ""), at: date) {
+    case .refused(let message): return refuse(message)
+    case .accepted(let changes, let note):
+      let text = [done, note].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n")
+      return record(changes, line: line, note: text, at: date)
+    }
+  }
+
+  static let governanceParts =
+    ["velocity", "operational-review", "strategic-review"] + GovernanceField.allCases.map(\.rawValue)
+
+  static func governanceKey(_ part: String) -> QuestionKey? {
+    let matches = governanceParts.filter { $0.hasPrefix(part.lowercased()) }
+    guard
+      let name = matches.contains(part.lowercased())
+        ? part.lowercased() : (matches.count == 1 ? matches[0] : nil)
+    else { return nil }
+    switch name {
+    case "velocity": return .velocity
+    case "operational-review": return .operationalReview
+    case "strategic-review": return .strategicReview
+    default: return GovernanceField(rawValue: name).map(QuestionKey.governance)
+    }
+  }
+
+  /// `/add`: opens a closed list again and moves to its step, where the question asks for more.
+  private mutating func add(_ parsed: CommandLineText, line: String, at date: Date) -> Reply {
+    guard let what = parsed.arguments.first?.lowercased() else { return usage(.add) }
+    let lookup = NameLookup(cascade: cascade)
+    let list: String
+    let destination: WorkshopStep
+    switch what {
+    case "department", "departments":
+      list = Agenda.departmentList
+      destination = .lock
+    case "company-kpi":
+      guard !cascade.isLocked else {
+        return refuse(
+          "The company KPIs are locked for 12 months; a new one waits for the annual realignment.")
+      }
+      list = Agenda.companyKPIList
+      destination = .lock
+    case "kpi", "kpis":
+      guard parsed.arguments.count >= 3 else { return usage(.add) }
+      let department = lookup.find(parsed.arguments[1], kinds: [.department])
+      let company = lookup.find(parsed.rest(from: 2), kinds: [.companyKPI])
+      switch (department, company) {
+      case (.failure(let problem), _), (_, .failure(let problem)): return refuse(problem.message)
+      case (.success(let d), .success(let c)):
+        guard cascade.contribution(companyKPI: c, department: d)?.text != nil else {
+          return refuse(
+            "Step 2 says \(DisplayText.safe(cascade.name(of: d))) does nothing for \(DisplayText.safe(cascade.name(of: c))). Record what it does first: /contribution \"\(DisplayText.safe(cascade.name(of: d)))\" \"\(DisplayText.safe(cascade.name(of: c)))\" TEXT"
+          )
+        }
+        list = Agenda.kpiList(companyKPI: c, department: d)
+        destination = .select
+      }
+    default:
+      return usage(.add)
+    }
+    let changes: [WorkshopEvent] = [.listReopened(list), .stepEntered(destination.rawValue)]
+    return accept(question: "(command)", answer: line, changes: changes, note: nil, at: date, advances: false)
   }
 
   /// Records a command's single change to the cascade.

@@ -7,6 +7,9 @@ import KPICascade
 public struct Workshop: Sendable {
   public internal(set) var session: Session
   public var style: TextStyle
+  /// The last line refused as an answer: typing the same thing again confirms a target the
+  /// parser cannot read ("keep it as it is"). Not persisted: a confirmation is a moment.
+  var lastRefusedAnswer: String?
 
   public init(session: Session, style: TextStyle = .plain) {
     self.session = session
@@ -16,9 +19,11 @@ public struct Workshop: Sendable {
   public var cascade: Cascade { session.cascade }
   public var step: WorkshopStep { WorkshopStep(rawValue: session.progress.step) ?? .lock }
 
-  /// `[3/6 select] acme-retail› `
+  /// `[3/6 select] acme-retail› `; a long slug is shortened so the answer keeps the line.
   public var prompt: String {
-    "[\(step.rawValue)/\(WorkshopStep.allCases.count) \(step.keyword)] \(session.info.slug)› "
+    let slug = session.info.slug
+    let shown = slug.count > 20 ? slug.prefix(19) + "…" : slug
+    return "[\(step.rawValue)/\(WorkshopStep.allCases.count) \(step.keyword)] \(shown)› "
   }
 
   func agenda(at date: Date) -> Agenda {
@@ -119,8 +124,10 @@ public struct Workshop: Sendable {
     }
     switch answer(text, to: question, at: date) {
     case .refused(let message):
+      lastRefusedAnswer = text
       return refuse(message + "\n" + questionText(at: date))
     case .accepted(let changes, let note):
+      lastRefusedAnswer = nil
       return accept(question: question.text, answer: text, changes: changes, note: note, at: date)
     }
   }
@@ -161,7 +168,7 @@ public struct Workshop: Sendable {
       session.amendLast(with: .stepEntered(next.rawValue))
       exchange = session.exchanges[session.exchanges.count - 1]
     }
-    lines.append(questionText(at: date))
+    if advances || currentQuestion(at: date) != nil { lines.append(questionText(at: date)) }
     return Reply(text: lines.joined(separator: "\n"), exchange: exchange)
   }
 
@@ -182,8 +189,8 @@ public struct Workshop: Sendable {
       return [""] + LineOfSightMatrix(cascade: cascade, style: style).lines()
     default:
       let report = AlignmentReport(cascade: cascade)
-      let checks = Set(step.checks)
-      let open = report.open.filter { checks.contains($0.check) }.count
+      let stage = FindingStage(cascade: cascade)
+      let open = report.open.filter { stage.step(of: $0) == step }.count
       return [
         style.good("Step \(step.rawValue) complete.")
           + (open == 0

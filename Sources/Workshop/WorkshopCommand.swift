@@ -1,7 +1,8 @@
 /// The REPL's commands, with the help each one shows.
 public enum WorkshopCommand: String, CaseIterable, Sendable {
-  case help, status, show, next, back, goto, undo, check, accept, rename, remove, retarget, owner
-  case conflict, export, save, quit
+  case help, status, show, next, back, goto, undo, check, accept
+  case add, rename, remove, retarget, owner, head, contribution, lead, link, governance, conflict
+  case export, save, quit
 
   /// How to type it.
   public var usage: String {
@@ -15,6 +16,12 @@ public enum WorkshopCommand: String, CaseIterable, Sendable {
     case .undo: "/undo"
     case .check: "/check"
     case .accept: "/accept FINDING because REASON"
+    case .add: "/add department | kpi DEPARTMENT COMPANY-KPI"
+    case .head: "/head DEPARTMENT PERSON"
+    case .contribution: "/contribution DEPARTMENT COMPANY-KPI TEXT|nothing"
+    case .lead: "/lead KPI DAYS"
+    case .link: "/link KPI SENTENCE"
+    case .governance: "/governance PART VALUE"
     case .rename: "/rename NAME NEW-NAME [because REASON]"
     case .remove: "/remove NAME [because REASON]"
     case .retarget: "/retarget KPI TARGET [because REASON]"
@@ -38,6 +45,12 @@ public enum WorkshopCommand: String, CaseIterable, Sendable {
     case .undo: "take back the last answer (repeat to go further)"
     case .check: "run every alignment test; findings grouped by test"
     case .accept: "accept a finding on purpose, with the reason recorded"
+    case .add: "add a department, or a KPI for a contribution, after its list was closed"
+    case .head: "change who heads a department"
+    case .contribution: "change what a department does that moves a company KPI"
+    case .lead: "change a KPI's lead time in days"
+    case .link: "change the sentence linking a KPI to its company KPI"
+    case .governance: "change a part of governance (step 6)"
     case .rename: "rename a department or KPI"
     case .remove: "remove a department or KPI"
     case .retarget: "change a KPI's target"
@@ -66,6 +79,17 @@ public enum WorkshopCommand: String, CaseIterable, Sendable {
       "Runs every alignment test on the cascade and lists what fails or warns, grouped by test, with the finding ids /accept takes."
     case .accept:
       "Records that the room accepts a finding on purpose, e.g. /accept lead-time:k4 because churn data arrives monthly. The finding no longer counts as open; the minutes list it with its reason."
+    case .add:
+      "Opens a closed list again and goes to its step: /add department asks for more departments (step 1); /add kpi Sales \"Revenue growth\" asks for more Sales KPIs for Revenue growth (step 3). A blank line closes the list again."
+    case .head: "Sets the one person who heads a department: /head Sales Sam Lee."
+    case .contribution:
+      "Re-answers step 2 for one department and company KPI: /contribution Sales \"Gross margin\" Sells at list price. 'nothing' records that it does not move it."
+    case .lead:
+      "Sets a KPI's lead time: /lead \"Pipeline coverage\" 45 (days; '6 weeks' works too; 0 is lagging)."
+    case .link:
+      "Sets the one sentence saying how a KPI moves its company KPI: /link pipe More pipeline becomes bookings next quarter."
+    case .governance:
+      "Changes one part of step 6. PART is one of: velocity, operational-review, strategic-review, alignment-review, annual-realignment, process-owner, dispute-resolver, change-process, miss-policy. Example: /governance strategic-review quarterly."
     case .rename:
       "Renames a department or a KPI. Quote names with spaces, or give an unambiguous prefix: /rename \"Pipeline cov\" \"Qualified pipeline coverage\". A locked company KPI needs 'because REASON'."
     case .remove:

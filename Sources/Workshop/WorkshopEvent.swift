@@ -10,6 +10,8 @@ public enum WorkshopEvent: Equatable, Sendable {
   case stepEntered(Int)
   /// A list the room was filling (`companyKPIs`, `departments`, `kpis:c1:d2`…) is complete.
   case listClosed(String)
+  /// A closed list is open again (`/add department`, `/add kpi …`): the room adds to it.
+  case listReopened(String)
   /// The exchange with this sequence number no longer counts (`/undo`).
   case undone(seq: Int)
   /// Step 4: the room chose which KPI of a structural conflict it will adjust.
@@ -20,7 +22,7 @@ public enum WorkshopEvent: Equatable, Sendable {
 
 extension WorkshopEvent: Codable {
   private enum Key: String, CodingKey {
-    case stepEntered, listClosed, undone, adjustmentChosen, adjustmentNamed
+    case stepEntered, listClosed, listReopened, undone, adjustmentChosen, adjustmentNamed
   }
   private enum AdjustmentKey: String, CodingKey { case conflict, kpi, name }
   private enum StepKey: String, CodingKey { case step }
@@ -35,6 +37,9 @@ extension WorkshopEvent: Codable {
     } else if container.contains(.listClosed) {
       let inner = try container.nestedContainer(keyedBy: ListKey.self, forKey: .listClosed)
       self = .listClosed(try inner.decode(String.self, forKey: .list))
+    } else if container.contains(.listReopened) {
+      let inner = try container.nestedContainer(keyedBy: ListKey.self, forKey: .listReopened)
+      self = .listReopened(try inner.decode(String.self, forKey: .list))
     } else if container.contains(.undone) {
       let inner = try container.nestedContainer(keyedBy: SeqKey.self, forKey: .undone)
       self = .undone(seq: try inner.decode(Int.self, forKey: .seq))
@@ -63,6 +68,9 @@ extension WorkshopEvent: Codable {
       try inner.encode(step, forKey: .step)
     case .listClosed(let list):
       var inner = container.nestedContainer(keyedBy: ListKey.self, forKey: .listClosed)
+      try inner.encode(list, forKey: .list)
+    case .listReopened(let list):
+      var inner = container.nestedContainer(keyedBy: ListKey.self, forKey: .listReopened)
       try inner.encode(list, forKey: .list)
     case .undone(let seq):
       var inner = container.nestedContainer(keyedBy: SeqKey.self, forKey: .undone)

@@ -1,5 +1,3 @@
-import KPICascade
-
 /// The six steps of the method, in order; the REPL's spine.
 public enum WorkshopStep: Int, CaseIterable, Sendable {
   case lock = 1
@@ -29,18 +27,6 @@ public enum WorkshopStep: Int, CaseIterable, Sendable {
     case .resolve: "Resolve cross-functional conflicts"
     case .assign: "Assign accountability"
     case .govern: "Build governance"
-    }
-  }
-
-  /// The alignment tests whose findings this step's answers settle.
-  public var checks: [CheckKind] {
-    switch self {
-    case .lock: [.lock]
-    case .map: [.lineOfSight]
-    case .select: [.counts, .link, .leadTime, .target, .activity]
-    case .resolve: [.conflicts]
-    case .assign: [.accountability]
-    case .govern: [.governance]
     }
   }
 }

@@ -82,7 +82,9 @@ struct Runner {
         + "SLUG".padding(toLength: slugWidth + 2, withPad: " ", startingAt: 0)
         + "STEP         LAST CHANGE (UTC)    OPEN FINDINGS")
     for summary in summaries {
-      let step = WorkshopStep(rawValue: summary.step).map { "\($0.rawValue)/6 \($0.keyword)" } ?? "?"
+      let step =
+        summary.isComplete
+        ? "6/6 done" : WorkshopStep(rawValue: summary.step).map { "\($0.rawValue)/6 \($0.keyword)" } ?? "?"
       let name = String(DisplayText.safe(summary.name).prefix(nameWidth))
       let updated = summary.updated.map { String(formatter.string(from: $0).prefix(16)) } ?? "-"
       Console.out(
@@ -104,8 +106,10 @@ struct Runner {
       } else {
         Console.out("Resume a workshop, or start a new one:")
         for (index, summary) in summaries.prefix(9).enumerated() {
-          let step = WorkshopStep(rawValue: summary.step)?.keyword ?? "?"
-          Console.out("  \(index + 1)  \(DisplayText.safe(summary.name))  (step \(summary.step)/6 \(step))")
+          let step =
+            summary.isComplete
+            ? "done" : "step \(summary.step)/6 " + (WorkshopStep(rawValue: summary.step)?.keyword ?? "?")
+          Console.out("  \(index + 1)  \(DisplayText.safe(summary.name))  (\(step))")
         }
         Console.out("Type a number to resume, or a new workshop's name.")
       }
@@ -115,8 +119,17 @@ struct Runner {
       case .line(let text):
         let choice = text.trimmingCharacters(in: .whitespaces)
         if choice.isEmpty { continue }
-        do {
-          if let number = Int(choice), (1...min(9, summaries.count)).contains(number) {
+        do throws(ExitError) {
+          if let number = Int(choice) {
+            guard (1...min(9, summaries.count)).contains(number) else {
+              let range =
+                summaries.isEmpty
+                ? ""
+                : summaries.count == 1
+                  ? "type 1 to resume, or " : "type 1–\(min(9, summaries.count)) to resume, or "
+              throw ExitError(
+                .usage, "There is no workshop \(number): \(range)a name with letters for a new one.")
+            }
             return try workshop(try store.open(summaries[number - 1].slug), input: input)
           }
           if let slug = try? Slug.make(from: choice), summaries.contains(where: { $0.slug == slug }) {

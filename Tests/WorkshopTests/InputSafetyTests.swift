@@ -98,3 +98,17 @@ struct CommandLineTextTests {
     #expect(parsed.arguments == ["Pipeline co"])
   }
 }
+
+@Suite("Quotes and apostrophes in commands")
+struct QuotingTests {
+  @Test(arguments: [
+    (#"/owner Bob Sean O'Reilly"#, ["Bob", "Sean", "O'Reilly"]),
+    (#"/rename Bob's "Bob's store sales""#, ["Bob's", "Bob's store sales"]),
+    (#"/rename Same "Like-for-like \"LFL\" sales""#, ["Same", #"Like-for-like "LFL" sales"#]),
+    (#"/show 'Customer Success'"#, ["Customer Success"]),
+    (#"/rename "Rock 'n' roll" Jazz"#, ["Rock 'n' roll", "Jazz"]),
+  ])
+  func wordsComeOutAsTyped(line: String, expected: [String]) {
+    #expect(CommandLineText(line).arguments == expected)
+  }
+}

@@ -41,7 +41,12 @@ struct LaterStepsTests {
     #expect(lead.text.contains("[pass]"))
     #expect(room.say("").refusal?.contains("vanity metric") == true)
     room.say("Coverage today is revenue next quarter.")
+    let refused = room.say("increase it")
+    #expect(refused.refusal?.hasPrefix("'increase it' is a goal, not a measurable target.") == true)
+    #expect(room.cascade.departmentKPI("k1")?.target == nil)
+    // Typing the same thing again keeps it, flagged.
     let target = room.say("increase it")
+    #expect(target.refusal == nil)
     #expect(target.text.contains("[FAIL]"))
     #expect(room.cascade.departmentKPI("k1")?.target == "increase it")
     #expect(room.question?.key == .tension(kpi: "k1"))

@@ -82,3 +82,63 @@ struct NavigationTests {
     for command in WorkshopCommand.allCases { #expect(help.contains(command.usage)) }
   }
 }
+
+@Suite("Adding and fixing after a step is done")
+struct LateChangeTests {
+  @Test func addDepartmentReopensTheListAndTheNewDepartmentIsMappedAndSelected() {
+    var room = Room.complete()
+    room.say("/add department")
+    #expect(room.workshop.step == .lock)
+    #expect(room.question?.key == .departmentName)
+    room.say("IT", "Ivy Tran", "")
+    let closing = room.say("")
+    #expect(closing.refusal == nil)
+    // The new department's contributions are the next open questions, in step 2.
+    #expect(room.workshop.step == .map)
+    #expect(room.question?.key == .contribution(companyKPI: "c1", department: "d6"))
+    #expect(room.cascade.departments.last?.function == .product)
+  }
+
+  @Test func addKPIReopensOneContributionsList() {
+    var room = Room.complete()
+    room.say("/add kpi Sales \"Revenue growth\"")
+    #expect(room.workshop.step == .select)
+    #expect(room.question?.key == .departmentKPIName(companyKPI: "c1", department: "d1"))
+    room.say(
+      "Win rate", "45", "A higher win rate turns the same pipeline into more revenue.", ">= 25%", "no", "")
+    #expect(room.cascade.departments[0].kpis.map(\.name).contains("Win rate"))
+    #expect(room.question?.key == .owner(kpi: "k10"))
+  }
+
+  @Test func addKPIForAContributionOfNothingSaysToRecordItFirst() {
+    var room = Room.complete()
+    let reply = room.say("/add kpi Finance Revenue")
+    #expect(reply.refusal?.contains("/contribution") == true)
+  }
+
+  @Test func leadLinkHeadContributionAndGovernanceFixOneAnswerEach() {
+    var room = Room.complete()
+    room.say("/lead Qualified 6 weeks")
+    #expect(room.cascade.departmentKPI("k1")?.leadTimeDays == 42)
+    #expect(room.say("/lead Qualified soon").refusal?.hasPrefix("A lead time is a number of days") == true)
+    room.say("/link Qualified Pipeline today is bookings next quarter.")
+    #expect(room.cascade.departmentKPI("k1")?.linkSentence == "Pipeline today is bookings next quarter.")
+    room.say("/head Sales Sara Lind")
+    #expect(room.cascade.departments[0].head == "Sara Lind")
+    #expect(room.say("/head Sales the sales team").refusal != nil)
+    room.say("/contribution Finance Revenue Prices the annual plans")
+    #expect(room.cascade.contribution(companyKPI: "c1", department: "d5")?.text == "Prices the annual plans")
+    room.say("/governance strategic quarterly")
+    #expect(room.cascade.governance.strategicReview == .quarterly)
+    room.say("/governance process-owner Omar Haddad")
+    #expect(room.cascade.governance.processOwner == "Omar Haddad")
+    #expect(
+      room.say("/governance colour blue").refusal?.hasPrefix("No part of governance called 'colour'") == true)
+  }
+
+  @Test func aConflictWithinOneDepartmentIsRefused() {
+    var room = Room.complete()
+    let reply = room.say("/conflict Qualified Average")
+    #expect(reply.refusal == "Both are KPIs of Sales; a conflict is between departments.")
+  }
+}
