@@ -10,7 +10,10 @@ struct LineOfSightMatrix {
     let departments = cascade.departments
     guard !kpis.isEmpty, !departments.isEmpty else { return [] }
     let rowWidth = min(28, kpis.map { DisplayText.safe($0.name).count }.max() ?? 0)
-    let columns = departments.map { String(DisplayText.safe($0.name).prefix(12)) }
+    let columns = departments.map { department -> String in
+      let name = DisplayText.safe(department.name)
+      return name.count > 16 ? name.prefix(15) + "…" : name
+    }
     var lines = [style.heading("Line of sight")]
     lines.append(
       "".padded(rowWidth) + "  " + columns.map { $0.padded(max($0.count, 3)) }.joined(separator: "  "))

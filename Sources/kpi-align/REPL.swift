@@ -15,7 +15,7 @@ struct REPL {
     var workshop = Workshop(session: open.session, style: style)
     input.completer = { [workshop] typed in workshop.completions(for: typed) }
     defer { input.close() }
-    Console.out(workshop.opening(at: Date()))
+    show(workshop.opening(at: Date()))
     if !input.isInteractive { Console.out("") }
     while true {
       input.completer = { [workshop] typed in workshop.completions(for: typed) }
@@ -40,7 +40,7 @@ struct REPL {
         {
           input.remember(line)
         }
-        Console.out(reply.text)
+        show(reply.text)
         if let refusal = reply.refusal, !input.isInteractive {
           Console.error("kpi-align: \(input.location): \(refusal)")
           save(quietly: true)
@@ -71,6 +71,15 @@ struct REPL {
         save(quietly: true)
         return .failed
       }
+    }
+  }
+
+  /// Prints engine text, wrapped between words at the terminal's width when there is one.
+  private func show(_ text: String) {
+    if input.isInteractive, let width = LineWrapping.terminalWidth {
+      Console.out(LineWrapping.wrap(text, width: width))
+    } else {
+      Console.out(text)
     }
   }
 
