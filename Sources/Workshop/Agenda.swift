@@ -223,9 +223,13 @@ struct Agenda {
             text: "New name for \(quoted(kpi.name))? Enter keeps it.",
             hint: "e.g. '\(kpi.name) within capacity'.")
         }
+        let keeps =
+          newName == kpi.name
+          ? "(was \(quoted(kpi.target ?? "none")); the name is unchanged, so the target must change)"
+          : "Enter keeps \(quoted(kpi.target ?? "none"))."
         return Question(
           key: .adjustmentTarget(conflict, kpi: kpi.id, name: newName),
-          text: "New target for \(quoted(newName))? Enter keeps \(kpi.target ?? "none").")
+          text: "New target for \(quoted(newName))? " + keeps)
       default:
         continue
       }

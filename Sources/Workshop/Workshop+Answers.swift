@@ -287,7 +287,7 @@ extension Workshop {
     let findings = AlignmentReport(cascade: trial).findings(about: subject).filter { $0.check == check }
     return findings.map { finding in
       var line = style.mark(finding.verdict) + " " + finding.reason
-      if finding.verdict != .pass, let remedy = finding.remedy { line += " " + style.dim(remedy) }
+      if finding.verdict != .pass, let remedy = finding.remedy { line += " — " + style.dim(remedy) }
       return line
     }.joined(separator: "\n")
   }
