@@ -13,25 +13,25 @@ public enum AccountablePerson {
   /// The example every failing reason offers, so the room sees the shape that passes.
   public static let example = "Dana Ruiz (Head of Sales)"
 
+  /// The remedy for every answer that names nobody, a group or several people.
+  private static let nameOne = "name one person, e.g. '\(example)'"
+
   public static func assess(_ answer: String) -> Assessment {
     let typed = answer.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     let lower = typed.lowercased()
     if typed.isEmpty {
-      return Assessment(verdict: .fail, reason: "Nobody is named. Name one person, e.g. '\(example)'.")
+      return Assessment(verdict: .fail, problem: "nobody is named", remedy: nameOne)
     }
     if nobody.contains(lower.trimmingCharacters(in: CharacterSet(charactersIn: ".!"))) {
-      return Assessment(
-        verdict: .fail, reason: "'\(typed)' names nobody. Name one person, e.g. '\(example)'.")
+      return Assessment(verdict: .fail, problem: "'\(typed)' names nobody", remedy: nameOne)
     }
     if lower.contains("@") { return assessAddress(typed) }
 
     let group = Assessment(
-      verdict: .fail,
-      reason: "'\(typed)' is a group. Name one person, e.g. '\(example)'; a team can't be accountable.")
+      verdict: .fail, problem: "'\(typed)' is a group: a team can't be accountable", remedy: nameOne)
     let several = Assessment(
-      verdict: .fail,
-      reason: "'\(typed)' names more than one. Name one person, e.g. '\(example)'; "
-        + "when two are accountable, nobody is.")
+      verdict: .fail, problem: "'\(typed)' names more than one: when two are accountable, nobody is",
+      remedy: nameOne)
 
     // Segments with no name in them are roles riding along: "(CFO)", ", Head of Sales".
     let named = segments(of: typed).filter { !nameWords(in: $0).isEmpty }
@@ -39,9 +39,8 @@ public enum AccountablePerson {
     guard let segment = named.first else {
       if isGroup(words(of: typed)) { return group }
       return Assessment(
-        verdict: .fail,
-        reason: "'\(typed)' is a role or function, not a person. Name the one person who holds it, "
-          + "e.g. 'Dana Ruiz (\(typed))'.")
+        verdict: .fail, problem: "'\(typed)' is a role or function, not a person",
+        remedy: "name the one person who holds it, e.g. 'Dana Ruiz (\(typed))'")
     }
     if isGroup(words(of: segment)) { return group }
     let people = people(in: segment).filter { !nameWords(in: $0).isEmpty }
@@ -52,10 +51,9 @@ public enum AccountablePerson {
       let given =
         person.split(separator: " ").first { words(of: String($0)) == names }.map(String.init) ?? person
       return Assessment(
-        verdict: .warn,
-        reason: "Only a given name: add a surname so nobody wonders which \(given).")
+        verdict: .warn, problem: "only a given name: nobody can tell which \(given)", remedy: "add a surname")
     }
-    return Assessment(verdict: .pass, reason: "One named person: \(typed).")
+    return Assessment(verdict: .pass, problem: "one named person: \(typed)")
   }
 
   // MARK: - Reading the answer
@@ -106,11 +104,9 @@ public enum AccountablePerson {
     if parts.isEmpty
       || parts.allSatisfy({ roleWords.contains($0) || groupWords.contains($0) || mailboxes.contains($0) })
     {
-      return Assessment(
-        verdict: .fail,
-        reason: "'\(typed)' is a shared mailbox. Name one person, e.g. '\(example)'.")
+      return Assessment(verdict: .fail, problem: "'\(typed)' is a shared mailbox", remedy: nameOne)
     }
-    return Assessment(verdict: .pass, reason: "One named person: \(typed).")
+    return Assessment(verdict: .pass, problem: "one named person: \(typed)")
   }
 
   // MARK: - Vocabulary

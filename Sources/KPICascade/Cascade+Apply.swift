@@ -65,6 +65,7 @@ extension Cascade {
     case .tensionSet(let kpi, let tension):
       if case .with(let other) = tension {
         guard departmentKPI(other) != nil else { throw .unknownReference(kind: "KPI", id: other) }
+        guard other != kpi else { throw .invalid("'\(name(of: kpi))' cannot be in tension with itself") }
       }
       try updateDepartmentKPI(kpi) { $0.tension = tension }
 
@@ -103,6 +104,11 @@ extension Cascade {
       }
       _ = try companyKPIIndex(companyKPI)
       guard first != second else { throw .invalid("a conflict needs two different KPIs") }
+      if let home = owningDepartment(ofKPI: first), home.id == owningDepartment(ofKPI: second)?.id {
+        throw .invalid(
+          "'\(name(of: first))' and '\(name(of: second))' are both \(home.name) KPIs: "
+            + "a conflict is between two departments")
+      }
       guard conflict(first, second) == nil else {
         throw .duplicateID(ConflictKey.make(first, second))
       }

@@ -38,6 +38,7 @@ extension Cascade {
         try exists(kpi.companyKPI, in: companyIDs, kind: "company KPI", at: "\(path).companyKPI")
         if case .with(let other) = kpi.tension {
           try exists(other, in: kpiIDs, kind: "KPI", at: "\(path).tension")
+          guard other != kpi.id else { throw .invalid("\(path).tension: a KPI in tension with itself") }
         }
         for (i, contributor) in kpi.contributors.enumerated() {
           try exists(contributor, in: departmentIDs, kind: "department", at: "\(path).contributors[\(i)]")
@@ -59,6 +60,9 @@ extension Cascade {
       try exists(conflict.first, in: kpiIDs, kind: "KPI", at: "\(path).first")
       try exists(conflict.second, in: kpiIDs, kind: "KPI", at: "\(path).second")
       try exists(conflict.companyKPI, in: companyIDs, kind: "company KPI", at: "\(path).companyKPI")
+      guard let home = owningDepartment(ofKPI: conflict.first),
+        home.id != owningDepartment(ofKPI: conflict.second)?.id
+      else { throw .invalid("\(path): both KPIs are in one department; a conflict is between two") }
       guard pairs.insert(conflict.key).inserted else {
         throw .invalid("\(path): the pair \(conflict.key) is listed twice")
       }

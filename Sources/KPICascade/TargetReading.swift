@@ -1,8 +1,9 @@
 import Foundation
 
 /// How `Target.parse` reads a typed target, in the order that keeps the pieces apart:
-/// the deadline first (so "Q4" and "2027-06-30" are not read as the value), then the period
-/// ("YoY", "per month"), then the number with its unit, then the words that say which way.
+/// the deadline first (so "Q4", "2027-06-30" and a "within 6 weeks" after the value are not read
+/// as the value), then the period ("YoY", "per month"), then the number with its unit, then the
+/// words that say which way.
 struct TargetReading {
   let target: Target?
 
@@ -18,6 +19,11 @@ struct TargetReading {
     var deadline: String?
     if let match = deadlinePattern.firstMatch(in: text) ?? namedDeadlinePattern.firstMatch(in: text) {
       deadline = match.group(1).map(tidy)
+      text = match.textWithoutMatch
+    } else if let match = withinPattern.firstMatch(in: text),
+      match.textWithoutMatch.contains(where: { $0.isASCII && $0.isNumber })
+    {
+      deadline = match.group(1).map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
       text = match.textWithoutMatch
     }
     let period = takePeriod(from: &text)
@@ -75,7 +81,7 @@ struct TargetReading {
 
     switch direction {
     case .increase, .decrease: break
-    case .atLeast, .atMost, .exactly: if negative { value = -value }
+    case .atLeast, .atMost, .above, .below, .exactly: if negative { value = -value }
     }
     return Target(direction: direction, value: value, unit: unit, period: period, deadline: deadline)
   }
@@ -103,6 +109,13 @@ struct TargetReading {
         + "year[- ]end|(?:\(months))\\.?(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?(?:,?\\s+20\\d{2})?|20\\d{2}"
         + ")(?![\\p{L}\\p{N}])")
   }()
+
+  /// A time limit on another number ("80% of aged stock within 6 weeks"); alone ("within 1
+  /// day") it is the value, so `read` takes it as a deadline only when a number remains.
+  private static let withinPattern = AnswerPattern(
+    shapeBoundary + "(within\\s+(?:the\\s+)?(?:next\\s+|first\\s+)?(?:\\d+(?:\\.\\d+)?|an?|one)\\s*"
+      + "(?:(?:business|working|calendar)\\s+)?(?:days?|weeks?|wks?|months?|mos?|mths?|quarters?|qtrs?"
+      + "|years?|yrs?|hours?|hrs?|minutes?|mins?|seconds?|secs?))(?![\\p{L}\\p{N}])")
 
   private static func tidy(_ deadline: String) -> String {
     var text = deadline.trimmingCharacters(in: .whitespaces)
@@ -190,9 +203,8 @@ struct TargetReading {
       ("(?:percentage\\s+points?|pp|p\\.p\\.|ppts?|pts?|points?)\(end)", Target.Unit.points),
       ("(?:%|percent\(end)|per\\s+cent\(end)|pct\(end))", .percent),
       ("(?:x|×|times)\(end)", .multiple),
-      ("(?:(?:business|working|calendar)\\s+)?(?:days?|d)\(end)", .days),
+      ("(?:calendar\\s+)?(?:days?|d)\(end)", .days),
       ("(?:hours?|hrs?|h)\(end)", .hours),
-      ("(?:count|items?|units?|pcs|pieces)\(end)", .count),
       ("(?:minutes?|mins?)\(end)", .custom("minutes")),
       ("(?:seconds?|secs?|s)\(end)", .custom("seconds")),
       ("(?:weeks?|wks?)\(end)", .custom("weeks")),
@@ -201,8 +213,11 @@ struct TargetReading {
   }()
   /// Units of time: a bare duration is a limit ("3 days" to resolve means at most three).
   private static let durations: [Target.Unit] = [
-    .days, .hours, .custom("minutes"), .custom("seconds"), .custom("weeks"),
+    .days, .hours, .custom("minutes"), .custom("seconds"), .custom("weeks"), .custom("business days"),
+    .custom("business day"), .custom("working days"), .custom("working day"),
   ]
+  /// "2 business days" is not "2 days": the qualifier stays in the unit.
+  private static let workingDays = AnswerPattern("^\\s*((?:business|working)\\s+days?)(?![\\p{L}])")
   /// A number used as an adjective: "90-day", "30 day", "7-day active users".
   private static let adjective = AnswerPattern(
     "^(?:-|\\s)(?:day|week|month|quarter|year|hour|minute)(?![\\p{L}])")
@@ -216,6 +231,11 @@ struct TargetReading {
 
   /// The unit written right after the number, and where it ends.
   private static func readUnit(in text: String, after start: String.Index) -> (Target.Unit?, String.Index) {
+    if let match = workingDays.firstMatch(in: text, from: start), let days = match.group(1) {
+      return (
+        .custom(days.split(whereSeparator: \.isWhitespace).joined(separator: " ")), match.range.upperBound
+      )
+    }
     for (pattern, unit) in fixedUnits {
       if let match = pattern.firstMatch(in: text, from: start) {
         if let scale = match.group(1) { return (.custom("out of \(scale)"), match.range.upperBound) }
@@ -257,7 +277,7 @@ struct TargetReading {
     let symbols: [(String, Target.Direction)] = [
       (">=", .atLeast), ("≥", .atLeast), ("=>", .atLeast), ("⩾", .atLeast),
       ("<=", .atMost), ("≤", .atMost), ("=<", .atMost), ("⩽", .atMost),
-      (">", .atLeast), ("<", .atMost), ("=", .exactly),
+      (">", .above), ("<", .below), ("=", .exactly),
     ]
     for (symbol, direction) in symbols where text.contains(symbol) {
       return direction
@@ -277,21 +297,23 @@ struct TargetReading {
   /// Longest first, so "no more than" is read before "more than".
   private static let comparisonPhrases: [(AnswerPattern, Target.Direction)] = {
     let atLeast = [
-      "no less than", "not less than", "no fewer than", "not fewer than", "at least", "more than",
-      "greater than", "higher than", "better than", "or more", "or higher", "or above", "or better",
-      "at or above", "minimum of", "minimum", "above", "over", "exceed", "exceeds", "exceeding",
-      "upwards of",
+      "no less than", "not less than", "no fewer than", "not fewer than", "at least", "or more",
+      "or higher", "or above", "or better", "at or above", "minimum of", "minimum",
+    ]
+    let above = [
+      "more than", "greater than", "higher than", "better than", "in excess of", "above", "over",
+      "exceed", "exceeds", "exceeding", "upwards of",
     ]
     let atMost = [
       "no more than", "not more than", "no higher than", "not higher than", "no longer than",
-      "not to exceed", "not exceed", "never exceed", "at most", "less than", "fewer than",
-      "lower than", "shorter than", "or less", "or fewer", "or lower", "or below", "at or below",
-      "maximum of", "maximum", "under", "below", "up to", "within", "capped at",
+      "not to exceed", "not exceed", "never exceed", "at most", "or less", "or fewer", "or lower",
+      "or below", "at or below", "maximum of", "maximum", "up to", "within", "capped at",
     ]
+    let below = ["less than", "fewer than", "lower than", "shorter than", "under", "below"]
     let exactly = ["exactly", "equal to", "equals", "precisely"]
     let all =
-      atLeast.map { ($0, Target.Direction.atLeast) } + atMost.map { ($0, .atMost) }
-      + exactly.map { ($0, .exactly) }
+      atLeast.map { ($0, Target.Direction.atLeast) } + above.map { ($0, .above) }
+      + atMost.map { ($0, .atMost) } + below.map { ($0, .below) } + exactly.map { ($0, .exactly) }
     return all.enumerated().sorted {
       $0.element.0.count != $1.element.0.count
         ? $0.element.0.count > $1.element.0.count : $0.offset < $1.offset

@@ -22,10 +22,13 @@ struct AccountabilityCheckTests {
         "accountability:k3": .pass, "accountability:d2": .fail,
       ])
     #expect(
-      try Room.finding(AccountabilityCheck(), cascade, "accountability:d2").reason == "Finance has no head")
-    #expect(
-      try Room.finding(AccountabilityCheck(), cascade, "accountability:k1").reason
-        == "Only a given name: add a surname so nobody wonders which Priya.")
+      try Room.finding(AccountabilityCheck(), cascade, "accountability:d2").reason == "no head")
+    let givenName = try Room.finding(AccountabilityCheck(), cascade, "accountability:k1")
+    #expect(givenName.reason == "only a given name: nobody can tell which Priya")
+    #expect(givenName.remedy == "add a surname")
+    let team = try Room.finding(AccountabilityCheck(), cascade, "accountability:c2")
+    #expect(team.reason == "'Finance team' is a group: a team can't be accountable")
+    #expect(team.remedy == "name one person, e.g. 'Dana Ruiz (Head of Sales)'")
   }
 
   @Test func findingsFollowTheCascadeOrder() throws {

@@ -32,14 +32,26 @@ struct AccountablePersonTests {
   func warnsForAGivenNameOnly(_ answer: String, _ given: String) {
     let assessment = AccountablePerson.assess(answer)
     #expect(assessment.verdict == .warn)
-    #expect(assessment.reason == "Only a given name: add a surname so nobody wonders which \(given).")
+    #expect(assessment.problem == "only a given name: nobody can tell which \(given)")
+    #expect(assessment.remedy == "add a surname")
+    #expect(assessment.reason == "Only a given name: nobody can tell which \(given). Add a surname.")
   }
 
   @Test func teamReasonSaysWhatToDo() {
+    let assessment = AccountablePerson.assess("Sales team")
+    #expect(assessment.problem == "'Sales team' is a group: a team can't be accountable")
+    #expect(assessment.remedy == "name one person, e.g. 'Dana Ruiz (Head of Sales)'")
     #expect(
-      AccountablePerson.assess("Sales team").reason
-        == "'Sales team' is a group. Name one person, e.g. 'Dana Ruiz (Head of Sales)'; a team can't be accountable."
+      assessment.reason
+        == "'Sales team' is a group: a team can't be accountable. Name one person, e.g. 'Dana Ruiz (Head of Sales)'."
     )
+  }
+
+  @Test func passNamesThePersonWithoutARemedy() {
+    let assessment = AccountablePerson.assess("Dana Ruiz (CFO)")
+    #expect(assessment.problem == "one named person: Dana Ruiz (CFO)")
+    #expect(assessment.remedy == nil)
+    #expect(assessment.reason == "One named person: Dana Ruiz (CFO).")
   }
 
   @Test func roleReasonOffersTheRoleAsExample() {

@@ -55,6 +55,43 @@ struct AlignmentReportTests {
     #expect(report.open.allSatisfy { $0.verdict == .warn })
   }
 
+  /// A room where every check has something to say: the engine shows the subject's name, then
+  /// `reason`, then `remedy`, so none may repeat another.
+  @Test func reasonsAndRemediesDoNotRepeatThemselves() throws {
+    let cascade = try Cascade(
+      events: Room.companyKPIs + Room.department("d1", "Sales", function: .sales, kpis: ["k1", "k2"])
+        + Room.department("d2", "Operations", function: .operations, kpis: ["k3"])
+        + Room.department("d3", "Sales floor") + [
+          .ownerSet(kpi: "c1", person: "Finance team"), .ownerSet(kpi: "k1", person: "Priya"),
+          .ownerSet(kpi: "k2", person: "CFO"), .headSet(department: "d2", person: "Ana and Bo"),
+          .leadTimeSet(kpi: "k1", days: 0), .leadTimeSet(kpi: "k2", days: 10),
+          .leadTimeSet(kpi: "k3", days: 90),
+          .linkSentenceSet(kpi: "k1", sentence: "More demos. More revenue."),
+          .linkSentenceSet(kpi: "k2", sentence: "Drives revenue"),
+          .targetSet(kpi: "c1", target: "grow a lot", reason: nil),
+          .targetSet(kpi: "k1", target: "80% of aged stock within 6 weeks", reason: nil),
+          .renamed(id: "k3", name: "Supplier negotiations held", reason: nil),
+          .velocitySet(velocity: .high), .operationalReviewSet(cadence: .monthly),
+          .governanceSet(field: .processOwner, value: "Leadership team"),
+          .governanceSet(field: .disputeResolver, value: "Sam"),
+        ])
+    let findings = AlignmentReport(cascade: cascade).findings
+    #expect(Set(findings.filter { $0.verdict != .pass }.map(\.check)) == Set(CheckKind.allCases))
+    for finding in findings {
+      #expect(!finding.reason.isEmpty, "\(finding.id)")
+      #expect(!finding.reason.hasSuffix("."), "\(finding.id): \(finding.reason)")
+      let name = cascade.name(of: finding.subject)
+      if name != finding.subject {
+        #expect(!finding.reason.hasPrefix(name), "\(finding.id): \(finding.reason)")
+        #expect(!finding.reason.hasPrefix("'\(name)'"), "\(finding.id): \(finding.reason)")
+      }
+      guard let remedy = finding.remedy else { continue }
+      #expect(!remedy.isEmpty && !remedy.hasSuffix("."), "\(finding.id): \(remedy)")
+      #expect(!finding.reason.contains(remedy), "\(finding.id): \(finding.reason)")
+      #expect(!remedy.contains(finding.reason), "\(finding.id): \(remedy)")
+    }
+  }
+
   @Test func findingsAboutOneSubject() throws {
     let report = AlignmentReport(cascade: try Room.withOneKPI())
     #expect(

@@ -105,6 +105,53 @@ struct CascadeApplyTests {
     }
   }
 
+  @Test func conflictWithinOneDepartmentThrows() throws {
+    var cascade = try Cascade(events: Room.companyKPIs + Room.department("d1", "Sales", kpis: ["k1", "k2"]))
+    let before = cascade
+    #expect(
+      throws: CascadeError.invalid(
+        "'Sales KPI 1' and 'Sales KPI 2' are both Sales KPIs: a conflict is between two departments")
+    ) {
+      try cascade.apply(.conflictRaised(first: "k1", second: "k2", companyKPI: "c1", origin: .raised))
+    }
+    #expect(cascade == before)
+  }
+
+  @Test func conflictAcrossDepartmentsIsAccepted() throws {
+    var cascade = try Cascade(events: ConflictCheckTests.room)
+    try cascade.apply(.conflictRaised(first: "k1", second: "k2", companyKPI: "c1", origin: .raised))
+    #expect(cascade.conflict("k1", "k2") != nil)
+  }
+
+  @Test func tensionWithItselfThrows() throws {
+    var cascade = try Room.withOneKPI()
+    let before = cascade
+    #expect(throws: CascadeError.invalid("'Sales KPI 1' cannot be in tension with itself")) {
+      try cascade.apply(.tensionSet(kpi: "k1", tension: .with(kpi: "k1")))
+    }
+    #expect(cascade == before)
+  }
+
+  @Test func restoringAConflictWithinOneDepartmentThrows() throws {
+    var cascade = try Cascade(events: Room.companyKPIs + Room.department("d1", "Sales", kpis: ["k1", "k2"]))
+    var imported = cascade
+    imported.conflicts = [Conflict(first: "k1", second: "k2", companyKPI: "c1", origin: .raised)]
+    #expect(
+      throws: CascadeError.invalid("conflicts[0]: both KPIs are in one department; a conflict is between two")
+    ) {
+      try cascade.apply(.restored(cascade: imported))
+    }
+  }
+
+  @Test func restoringATensionWithItselfThrows() throws {
+    var cascade = try Room.withOneKPI()
+    var imported = cascade
+    imported.departments[0].kpis[0].tension = .with(kpi: "k1")
+    #expect(throws: CascadeError.invalid("departments[0].kpis[0].tension: a KPI in tension with itself")) {
+      try cascade.apply(.restored(cascade: imported))
+    }
+  }
+
   @Test func negativeLeadTimeThrows() throws {
     var cascade = try Room.withOneKPI()
     #expect(throws: CascadeError.invalid("lead time -3 is negative")) {

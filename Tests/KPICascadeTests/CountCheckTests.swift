@@ -23,5 +23,10 @@ struct CountCheckTests {
     #expect(try Room.finding(CountCheck(), few, "counts:level-1").reason == "1 company KPI: 3–5 recommended")
     let many = try Cascade(events: (0..<6).map { .companyKPIAdded(id: "c\($0)", name: "Outcome \($0)") })
     #expect(try Room.finding(CountCheck(), many, "counts:level-1").reason.contains("strategic confusion"))
+    let empty = try Cascade(events: Room.companyKPIs + Room.department("d1", "Sales floor"))
+    #expect(try Room.finding(CountCheck(), empty, "counts:d1").reason == "no KPIs")
+    let two = try Cascade(events: Room.companyKPIs + Room.department("d1", "Sales", kpis: ["k1", "k2"]))
+    #expect(
+      try Room.finding(CountCheck(), two, "counts:d1").reason == "2 KPIs: 5–8 per department recommended")
   }
 }

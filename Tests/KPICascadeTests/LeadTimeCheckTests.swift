@@ -12,6 +12,27 @@ struct LeadTimeCheckTests {
     #expect(Room.verdicts(LeadTimeCheck(), cascade)["lead-time:k1"] == verdict)
   }
 
+  @Test(arguments: [
+    (
+      0, "lagging: it moves with or after Revenue growth",
+      "replace it with something that moves 30–60 days before Revenue growth"
+    ),
+    (
+      1, "leads by only 1 day: too little time to act",
+      "look for something that moves 30–60 days before Revenue growth"
+    ),
+    (
+      90, "leads by 90 days: too far ahead to predict reliably",
+      "look for something that moves 30–60 days before Revenue growth"
+    ),
+  ])
+  func reasonSaysWhatIsWrongAndRemedyWhatToDo(_ days: Int, _ reason: String, _ remedy: String) throws {
+    let finding = try Room.finding(
+      LeadTimeCheck(), try Room.withOneKPI([.leadTimeSet(kpi: "k1", days: days)]), "lead-time:k1")
+    #expect(finding.reason == reason)
+    #expect(finding.remedy == remedy)
+  }
+
   @Test func missingLeadTimeFails() throws {
     let cascade = try Room.withOneKPI()
     #expect(Room.verdicts(LeadTimeCheck(), cascade) == ["lead-time:k1": .fail, "lead-time:d1": .warn])

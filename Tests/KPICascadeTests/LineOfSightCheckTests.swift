@@ -18,7 +18,9 @@ struct LineOfSightCheckTests {
       ])
     #expect(
       try Room.finding(LineOfSightCheck(), cascade, "line-of-sight:c3").reason
-        == "no department moves Customer retention")
+        == "no department moves it")
+    #expect(
+      try Room.finding(LineOfSightCheck(), cascade, "line-of-sight:d2").reason == "moves Net profit margin")
   }
 
   @Test func departmentThatMovesNothingFails() throws {

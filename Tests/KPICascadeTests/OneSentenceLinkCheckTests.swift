@@ -20,11 +20,19 @@ struct OneSentenceLinkCheckTests {
     #expect(Room.verdicts(OneSentenceLinkCheck(), try Room.withOneKPI(events)) == ["link:k1": verdict])
   }
 
-  @Test func missingLinkNamesTheCompanyKPI() throws {
+  @Test func missingLinkNamesTheCompanyKPIInTheRemedyOnly() throws {
     let finding = try Room.finding(OneSentenceLinkCheck(), try Room.withOneKPI(), "link:k1")
-    #expect(
-      finding.reason.contains(
-        "vanity-metric candidate: say in one sentence how it moves Revenue growth, or remove it"))
+    #expect(finding.reason == "no link sentence: vanity-metric candidate")
+    #expect(finding.remedy == "say in one sentence how it moves Revenue growth, or remove it")
+  }
+
+  @Test func severalSentencesSayHowManyWithoutRepeatingTheRemedy() throws {
+    let cascade = try Room.withOneKPI([
+      .linkSentenceSet(kpi: "k1", sentence: "More demos mean more deals. More deals mean more revenue.")
+    ])
+    let finding = try Room.finding(OneSentenceLinkCheck(), cascade, "link:k1")
+    #expect(finding.reason == "the link takes 2 sentences: vanity-metric candidate")
+    #expect(finding.remedy == "say in one sentence how it moves Revenue growth, or remove it")
   }
 
   @Test(arguments: [

@@ -9,11 +9,11 @@ public struct AccountabilityCheck: AlignmentCheck {
   /// (its head) and one per department KPI id.
   public func findings(in cascade: Cascade) -> [Finding] {
     let executives = cascade.companyKPIs.map { kpi in
-      finding(kpi.id, kpi.owner, missing: "\(kpi.name) has no accountable executive")
+      finding(kpi.id, kpi.owner, missing: "no accountable executive")
     }
     let departments = cascade.departments.flatMap { department in
-      [finding(department.id, department.head, missing: "\(department.name) has no head")]
-        + department.kpis.map { finding($0.id, $0.owner, missing: "\($0.name) has no owner") }
+      [finding(department.id, department.head, missing: "no head")]
+        + department.kpis.map { finding($0.id, $0.owner, missing: "no owner") }
     }
     return executives + departments
   }
@@ -25,6 +25,8 @@ public struct AccountabilityCheck: AlignmentCheck {
         remedy: "name one person, e.g. '\(AccountablePerson.example)'")
     }
     let assessment = AccountablePerson.assess(person)
-    return Finding(check: kind, verdict: assessment.verdict, subject: subject, reason: assessment.reason)
+    return Finding(
+      check: kind, verdict: assessment.verdict, subject: subject, reason: assessment.problem,
+      remedy: assessment.remedy)
   }
 }

@@ -13,7 +13,7 @@ public struct ActivityCheck: AlignmentCheck {
       if Self.looksLikeActivity(kpi.name) {
         return Finding(
           check: kind, verdict: .warn, subject: kpi.id,
-          reason: "'\(kpi.name)' counts what was done: activity at Level 2",
+          reason: "counts what was done: activity at Level 2",
           remedy: "measure what results from it, or move it to Level 3")
       }
       return Finding(check: kind, verdict: .pass, subject: kpi.id, reason: "measures an outcome")
@@ -23,7 +23,7 @@ public struct ActivityCheck: AlignmentCheck {
   /// Whether a KPI name counts actions rather than their results.
   ///
   /// Flags an action noun counted ("number of demos", "# of posts"), done ("calls made",
-  /// "tickets closed", "hours worked") or paced ("calls per day"). Names that measure a rate
+  /// "supplier negotiations held", "hours worked") or paced ("calls per day"). Names that measure a rate
   /// or share ("email open rate", "% of calls answered") and nouns that are results ("qualified
   /// leads", "deals closed") are not flagged: a false alarm costs the room more than a miss.
   public static func looksLikeActivity(_ name: String) -> Bool {
@@ -49,14 +49,16 @@ public struct ActivityCheck: AlignmentCheck {
     "presentations", "pitch", "pitches", "interview", "interviews", "commit", "commits",
     "tweet", "tweets", "newsletter", "newsletters", "campaign", "campaigns", "report", "reports",
     "outreach", "follow-ups", "followups", "proposal", "proposals", "course", "courses",
-    "workshop", "workshops", "audit", "audits", "inspection", "inspections",
+    "workshop", "workshops", "audit", "audits", "inspection", "inspections", "negotiation",
+    "negotiations", "quote", "quotes", "survey", "surveys", "appointment", "appointments",
+    "conversation", "conversations", "briefing", "briefings",
   ]
 
   private static let actionPattern = actions.sorted { ($0.count, $0) > ($1.count, $1) }.joined(separator: "|")
 
   /// "calls per day", "posts a week": a pace of doing.
   private static let paced = AnswerPattern(
-    "(?<![\\p{L}])(?:\(actionPattern))\\s*(?:per|/|a|each)\\s*(?:day|week|month|rep|person|agent|head)(?![\\p{L}])"
+    "(?<![\\p{L}])(?:\(actionPattern))\\s*(?:per|/|a|each)\\s*(?:day|week|month|quarter|year|rep|person|agent|head)(?![\\p{L}])"
   )
 
   /// "number of demos", "# of posts", "total sales calls".

@@ -10,22 +10,21 @@ public struct ConflictCheck: AlignmentCheck {
   public func findings(in cascade: Cascade) -> [Finding] {
     ConflictCandidates.find(in: cascade).map { conflict in
       let outcome = cascade.name(of: conflict.companyKPI)
-      let first = side(conflict.first, in: cascade)
-      let second = side(conflict.second, in: cascade)
+      let pair = sides(conflict, in: cascade)
       switch (conflict.structural, conflict.resolution) {
       case (nil, _):
         return Finding(
           check: kind, verdict: .fail, subject: conflict.key,
-          reason: "not yet asked: can \(first) and \(second) while \(outcome) gets worse?",
+          reason: "not yet asked: can \(pair) both hit target while \(outcome) gets worse?",
           remedy: "ask the room; a yes is a structural conflict, resolved by adjusting one KPI")
       case (false?, _):
         return Finding(
           check: kind, verdict: .pass, subject: conflict.key,
-          reason: "answered no: \(first) and \(second) without hurting \(outcome)")
+          reason: "answered no: \(pair) cannot both hit target while \(outcome) gets worse")
       case (true?, nil):
         return Finding(
           check: kind, verdict: .fail, subject: conflict.key,
-          reason: "structural conflict: \(first) and \(second) while \(outcome) gets worse",
+          reason: "structural conflict: \(pair) can both hit target while \(outcome) gets worse",
           remedy: "adjust one of the two KPIs (old → new); \"we'll cooperate\" is not a resolution")
       case (true?, let resolution?):
         return Finding(
@@ -35,10 +34,11 @@ public struct ConflictCheck: AlignmentCheck {
     }
   }
 
-  /// "Sales hit 'Deals closed'", or the KPI's name alone when its department is unknown.
-  private func side(_ kpi: String, in cascade: Cascade) -> String {
-    let name = "'\(cascade.name(of: kpi))'"
-    guard let department = cascade.owningDepartment(ofKPI: kpi) else { return "hit \(name)" }
-    return "\(department.name) hit \(name)"
+  /// "Sales and Operations": the departments, since the subject already names the two KPIs.
+  private func sides(_ conflict: Conflict, in cascade: Cascade) -> String {
+    guard let first = cascade.owningDepartment(ofKPI: conflict.first),
+      let second = cascade.owningDepartment(ofKPI: conflict.second)
+    else { return "the two KPIs" }
+    return "\(first.name) and \(second.name)"
   }
 }

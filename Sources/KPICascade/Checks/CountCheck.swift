@@ -40,20 +40,19 @@ public struct CountCheck: AlignmentCheck {
     switch count {
     case 0:
       return Finding(
-        check: kind, verdict: .fail, subject: subject, reason: "\(department.name) has no KPIs",
+        check: kind, verdict: .fail, subject: subject, reason: "no KPIs",
         remedy: "pick 5–8 leading indicators of the company KPIs it moves")
     case 1..<Self.departmentRange.lowerBound:
       return Finding(
         check: kind, verdict: .warn, subject: subject,
-        reason: "\(department.name) has \(count) KPI\(count == 1 ? "" : "s"): 5–8 per department",
+        reason: "\(count) KPI\(count == 1 ? "" : "s"): 5–8 per department recommended",
         remedy: "add leading indicators for what it moves, or accept fewer on purpose")
     case Self.departmentRange:
-      return Finding(
-        check: kind, verdict: .pass, subject: subject, reason: "\(department.name) has \(count) KPIs")
+      return Finding(check: kind, verdict: .pass, subject: subject, reason: "\(count) KPIs")
     default:
       return Finding(
         check: kind, verdict: .fail, subject: subject,
-        reason: "\(department.name) has \(count) KPIs: more than 8 and nobody watches any of them",
+        reason: "\(count) KPIs: more than 8 and nobody watches any of them",
         remedy: "keep the 5–8 that lead best; move activity counts to Level 3")
     }
   }

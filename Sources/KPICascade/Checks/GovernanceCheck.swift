@@ -81,8 +81,12 @@ public struct GovernanceCheck: AlignmentCheck {
     }
     if field == .processOwner || field == .disputeResolver {
       let assessment = AccountablePerson.assess(text)
-      return Finding(
-        check: kind, verdict: assessment.verdict, subject: subject, reason: "\(what): \(assessment.reason)")
+      if assessment.verdict != .pass {
+        return Finding(
+          check: kind, verdict: assessment.verdict, subject: subject,
+          reason: "\(what): \(assessment.problem)",
+          remedy: assessment.remedy)
+      }
     }
     return Finding(check: kind, verdict: .pass, subject: subject, reason: "\(what): \(text)")
   }

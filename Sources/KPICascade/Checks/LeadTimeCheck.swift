@@ -26,8 +26,8 @@ public struct LeadTimeCheck: AlignmentCheck {
     case 0:
       return Finding(
         check: kind, verdict: .warn, subject: kpi.id,
-        reason: "lead time 0 days: this KPI is lagging, it moves with or after \(outcome)",
-        remedy: "replace it with something that moves 30–60 days earlier")
+        reason: "lagging: it moves with or after \(outcome)",
+        remedy: "replace it with something that moves 30–60 days before \(outcome)")
     case LeadTime.window:
       return Finding(
         check: kind, verdict: .pass, subject: kpi.id,
@@ -35,10 +35,10 @@ public struct LeadTimeCheck: AlignmentCheck {
     default:
       return Finding(
         check: kind, verdict: .warn, subject: kpi.id,
-        reason: "lead time \(days) day\(days == 1 ? "" : "s"): outside the 30–60 day window",
-        remedy: days < LeadTime.window.lowerBound
-          ? "too little time to act: look for something that moves earlier"
-          : "too far ahead to predict reliably: look for something closer to the outcome")
+        reason: days < LeadTime.window.lowerBound
+          ? "leads by only \(days) day\(days == 1 ? "" : "s"): too little time to act"
+          : "leads by \(days) days: too far ahead to predict reliably",
+        remedy: "look for something that moves 30–60 days before \(outcome)")
     }
   }
 
@@ -48,17 +48,17 @@ public struct LeadTimeCheck: AlignmentCheck {
     if leading > 0 {
       return Finding(
         check: kind, verdict: .pass, subject: department.id,
-        reason: "\(department.name) has \(leading) leading indicator\(leading == 1 ? "" : "s")")
+        reason: "\(leading) leading indicator\(leading == 1 ? "" : "s")")
     }
     if known.count == department.kpis.count {
       return Finding(
         check: kind, verdict: .fail, subject: department.id,
-        reason: "every \(department.name) KPI is lagging: every level needs leading indicators",
+        reason: "every KPI is lagging: every level needs leading indicators",
         remedy: "add at least one KPI that moves 30–60 days before its outcome")
     }
     return Finding(
       check: kind, verdict: .warn, subject: department.id,
-      reason: "no \(department.name) KPI is known to lead yet",
+      reason: "no KPI is known to lead yet",
       remedy: "give the missing lead times")
   }
 }

@@ -11,24 +11,24 @@ public struct LineOfSightCheck: AlignmentCheck {
       let movers = cascade.departments.filter { moves($0, kpi.id, in: cascade) }.map(\.name)
       if movers.isEmpty {
         return Finding(
-          check: kind, verdict: .fail, subject: kpi.id, reason: "no department moves \(kpi.name)",
+          check: kind, verdict: .fail, subject: kpi.id, reason: "no department moves it",
           remedy: "ask each department what it does that directly moves it, or drop the KPI")
       }
       return Finding(
         check: kind, verdict: .pass, subject: kpi.id,
-        reason: "\(kpi.name) is moved by \(movers.joined(separator: ", "))")
+        reason: "moved by \(movers.joined(separator: ", "))")
     }
     let byDepartment = cascade.departments.map { department in
       let moved = cascade.companyKPIs.filter { moves(department, $0.id, in: cascade) }.map(\.name)
       if moved.isEmpty {
         return Finding(
           check: kind, verdict: .fail, subject: department.id,
-          reason: "\(department.name) moves no company KPI",
+          reason: "moves no company KPI",
           remedy: "name what it does that directly moves one, or ask why it is in the cascade")
       }
       return Finding(
         check: kind, verdict: .pass, subject: department.id,
-        reason: "\(department.name) moves \(moved.joined(separator: ", "))")
+        reason: "moves \(moved.joined(separator: ", "))")
     }
     return byKPI + byDepartment
   }

@@ -19,7 +19,7 @@ public struct LockCheck: AlignmentCheck {
       Finding(
         check: kind, verdict: .fail, subject: "cascade",
         reason: count == 0
-          ? "no company KPIs agreed yet, so nothing is locked"
+          ? "no company KPIs agreed yet"
           : "the \(count) company KPI\(count == 1 ? " is" : "s are") not locked",
         remedy: count == 0
           ? "agree 3–5 company KPIs, then lock them for twelve months"

@@ -17,13 +17,13 @@ public struct OneSentenceLinkCheck: AlignmentCheck {
       guard let link = kpi.linkSentence.answered else {
         return Finding(
           check: kind, verdict: .fail, subject: kpi.id,
-          reason: "no link: vanity-metric candidate: \(remedy)", remedy: remedy)
+          reason: "no link sentence: vanity-metric candidate", remedy: remedy)
       }
       let sentences = Self.sentenceCount(link)
       if sentences > 1 {
         return Finding(
           check: kind, verdict: .fail, subject: kpi.id,
-          reason: "the link takes \(sentences) sentences: vanity-metric candidate: \(remedy)",
+          reason: "the link takes \(sentences) sentences: vanity-metric candidate",
           remedy: remedy)
       }
       let words = link.split(whereSeparator: \.isWhitespace).count

@@ -7,14 +7,14 @@ public struct TargetCheck: AlignmentCheck {
 
   /// One finding per company KPI id, then one per department KPI id.
   public func findings(in cascade: Cascade) -> [Finding] {
-    cascade.companyKPIs.map { finding($0.id, $0.name, $0.target) }
-      + cascade.departmentKPIs.map { finding($0.id, $0.name, $0.target) }
+    cascade.companyKPIs.map { finding($0.id, $0.target) }
+      + cascade.departmentKPIs.map { finding($0.id, $0.target) }
   }
 
-  private func finding(_ id: String, _ name: String, _ typed: String?) -> Finding {
+  private func finding(_ id: String, _ typed: String?) -> Finding {
     guard let text = typed.answered else {
       return Finding(
-        check: kind, verdict: .fail, subject: id, reason: "\(name) has no target",
+        check: kind, verdict: .fail, subject: id, reason: "no target",
         remedy: "give a number, e.g. '≥ 78%'")
     }
     guard let target = Target.parse(text) else {
