@@ -13,6 +13,9 @@ public enum LeadTime {
   ///
   /// Weeks are 7 days, months 30, quarters 90. "0", "none", "lagging" and "after the fact"
   /// are 0: the KPI moves with or after its outcome.
+  /// Ten years: anything longer is a typo, not a lead time.
+  public static let longest = 3650
+
   public static func parse(_ answer: String) -> Int? {
     var text = answer.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
     for hedge in ["about ", "around ", "roughly ", "approximately ", "approx. ", "approx ", "~"]
@@ -29,7 +32,7 @@ public enum LeadTime {
     let unit = match.group(2) ?? ""
     if unit.isEmpty && Double(count) == nil { return nil }  // "a", "two": two what?
     let days = amount * Double(daysPer(unit))
-    guard days.isFinite, days < Double(Int.max / 2) else { return nil }
+    guard days.isFinite, days <= Double(longest) else { return nil }
     return Int(days.rounded())
   }
 
