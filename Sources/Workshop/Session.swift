@@ -45,6 +45,7 @@ public struct Session: Sendable {
       exchanges = all
       return
     }
+    try Self.check(exchange, index: index, after: exchanges.last?.seq ?? 0, undoable: [])
     var nextCascade = cascade
     var nextProgress = progress
     try Self.fold(exchange, index: index, into: &nextCascade, &nextProgress)
@@ -81,15 +82,41 @@ public struct Session: Sendable {
     let undone = undoneSeqs(exchanges)
     var cascade = Cascade()
     var progress = Progress()
-    var seen = Set<Int>()
+    var undoable = Set<Int>()
+    var previous = 0
     for (index, exchange) in exchanges.enumerated() {
-      guard seen.insert(exchange.seq).inserted else {
-        throw ReplayError(path: "exchanges[\(index)].seq", problem: "seq \(exchange.seq) is used twice")
-      }
+      try check(exchange, index: index, after: previous, undoable: undoable)
+      previous = exchange.seq
+      if exchange.isUndoable { undoable.insert(exchange.seq) }
       if undone.contains(exchange.seq) { continue }
       try fold(exchange, index: index, into: &cascade, &progress)
     }
     return (cascade, progress)
+  }
+
+  /// What replay requires of an exchange beyond its events applying: increasing sequence
+  /// numbers, a real step, and undos that name an earlier answer.
+  private static func check(
+    _ exchange: Exchange, index: Int, after previous: Int, undoable: Set<Int>
+  ) throws(ReplayError) {
+    guard exchange.seq > previous else {
+      throw ReplayError(
+        path: "exchanges[\(index)].seq", problem: "seq \(exchange.seq) does not come after \(previous)")
+    }
+    guard WorkshopStep(rawValue: exchange.step) != nil else {
+      throw ReplayError(path: "exchanges[\(index)].step", problem: "step \(exchange.step) is not 1–6")
+    }
+    for (offset, change) in exchange.changes.enumerated() {
+      let path = "exchanges[\(index)].changes[\(offset)]"
+      switch change {
+      case .stepEntered(let step) where WorkshopStep(rawValue: step) == nil:
+        throw ReplayError(path: path, problem: "step \(step) is not 1–6")
+      case .undone(let seq) where !undoable.contains(seq):
+        throw ReplayError(path: path, problem: "undoes exchange \(seq), which is not an earlier answer")
+      default:
+        break
+      }
+    }
   }
 
   private static func fold(
@@ -104,10 +131,8 @@ public struct Session: Sendable {
         } catch {
           throw ReplayError(path: path, problem: error.description)
         }
-      case .undone(let seq):
-        if seq >= exchange.seq {
-          throw ReplayError(path: path, problem: "undoes exchange \(seq), which is not earlier")
-        }
+      case .undone:
+        break
       default:
         progress.apply(change)
       }

@@ -196,3 +196,46 @@ struct TranscriptValidationTests {
     #expect(throws: ExitError.self) { try TranscriptCodec.decode(data, file: "in.json") }
   }
 }
+
+@Suite("Replay refuses exchanges that could not have happened")
+struct ReplayRulesTests {
+  static let info = SessionInfo(name: "Acme", slug: "acme", created: Date(timeIntervalSince1970: 0))
+
+  static func exchange(_ seq: Int, step: Int = 1, _ changes: [WorkshopEvent]) -> Exchange {
+    Exchange(
+      seq: seq, at: Date(timeIntervalSince1970: 0), step: step, question: "q", answer: "a", changes: changes)
+  }
+
+  static func problem(_ exchanges: [Exchange]) -> ReplayError? {
+    do {
+      _ = try Session(info: info, exchanges: exchanges)
+      return nil
+    } catch {
+      return error
+    }
+  }
+
+  @Test func anUndoOfAnExchangeThatDoesNotExist() {
+    let added = Self.exchange(1, [.cascade(.companyKPIAdded(id: "c1", name: "Revenue"))])
+    #expect(
+      Self.problem([added, Self.exchange(2, [.undone(seq: 9)])])
+        == ReplayError(
+          path: "exchanges[1].changes[0]", problem: "undoes exchange 9, which is not an earlier answer"))
+    #expect(Self.problem([added, Self.exchange(2, [.undone(seq: 1)])]) == nil)
+  }
+
+  @Test func sequenceNumbersMustIncrease() {
+    let first = Self.exchange(5, [.stepEntered(2)])
+    #expect(
+      Self.problem([first, Self.exchange(3, [.stepEntered(1)])])
+        == ReplayError(path: "exchanges[1].seq", problem: "seq 3 does not come after 5"))
+    #expect(Self.problem([first, Self.exchange(5, [])])?.problem == "seq 5 does not come after 5")
+  }
+
+  @Test func stepsAreOneToSix() {
+    #expect(Self.problem([Self.exchange(1, step: 9, [])])?.path == "exchanges[0].step")
+    #expect(
+      Self.problem([Self.exchange(1, [.stepEntered(0)])])
+        == ReplayError(path: "exchanges[0].changes[0]", problem: "step 0 is not 1–6"))
+  }
+}
