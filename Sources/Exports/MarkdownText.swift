@@ -6,13 +6,16 @@
 /// that passes HTML through. Escaping every character that means something to Markdown or
 /// HTML, and folding line breaks into spaces, keeps each value inside its cell and inert.
 enum MarkdownText {
-  /// `text` escaped for inline use: Markdown punctuation gets a backslash, `<`, `>` and `&`
-  /// become HTML entities, and line breaks and other control characters become one space.
+  /// `text` escaped for inline use: Markdown punctuation gets a backslash, `<` becomes `&lt;`
+  /// (no tag can open), `&` becomes `&amp;` only where it would start an entity (`&copy;`), and
+  /// line breaks and other control characters become one space. `>` and a plain `&` stay as
+  /// typed (`>= 20%`, `R&D`, `Warehouse & Logistics`): minutes are read as text in e-mail too.
   static func escape(_ text: String) -> String {
     var result = ""
     result.reserveCapacity(text.count)
     var lastWasBreak = false
-    for character in text {
+    let characters = Array(text)
+    for (index, character) in characters.enumerated() {
       if isBreak(character) {
         if !lastWasBreak { result.append(" ") }
         lastWasBreak = true
@@ -20,9 +23,8 @@ enum MarkdownText {
       }
       lastWasBreak = false
       switch character {
-      case "&": result += "&amp;"
+      case "&": result += startsEntity(characters[(index + 1)...]) ? "&amp;" : "&"
       case "<": result += "&lt;"
-      case ">": result += "&gt;"
       case "\\", "`", "*", "_", "#", "|", "[", "]", "~":
         result.append("\\")
         result.append(character)
@@ -37,6 +39,14 @@ enum MarkdownText {
   static func value(_ text: String?, missing: String = "not set") -> String {
     guard let text, !text.isEmpty else { return "_\(missing)_" }
     return escape(text)
+  }
+
+  /// Whether the text after an `&` would make an HTML entity: `#123;`, `#x1F;`, `copy;`.
+  private static func startsEntity(_ rest: ArraySlice<Character>) -> Bool {
+    var body = rest.prefix(33)
+    if body.first == "#" { body = body.dropFirst() }
+    guard let end = body.firstIndex(of: ";"), end > body.startIndex else { return false }
+    return body[body.startIndex..<end].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
   }
 
   /// Line breaks (`\n`, `\r\n`, U+2028…) and control characters such as ESC.

@@ -21,32 +21,32 @@ import Testing
   }
 
   @Test func titleNamesTheWorkshopSafely() {
-    #expect(minutes.hasPrefix("# Workshop minutes: Acme \\*Q3\\* &lt;b&gt;offsite&lt;/b&gt;\n"))
+    #expect(minutes.hasPrefix("# Workshop minutes: Acme \\*Q3\\* &lt;b>offsite&lt;/b>\n"))
   }
 
   @Test func companyKPIsShowLockAndChanges() {
     #expect(minutes.contains("Locked on 2028-02-29, locked until 2029-02-28."))
-    #expect(minutes.contains("| Revenue growth | &gt;= 25% YoY | Dana Chief |"))
+    #expect(minutes.contains("| Revenue growth | >= 25% YoY | Dana Chief |"))
     #expect(minutes.contains("| Net margin \\| \\*core\\* | _not set_ | _not set_ |"))
     #expect(
       minutes.contains(
-        "- **Revenue growth**: target: &gt;= 20% YoY → &gt;= 25% YoY (reason: Board raised the bar)"))
+        "- **Revenue growth**: target: >= 20% YoY → >= 25% YoY (reason: Board raised the bar)"))
   }
 
   @Test func departmentsTable() {
     #expect(minutes.contains("| Sales\\_\\#1 \\`floor\\` | Ana | sales |"))
-    #expect(minutes.contains("| People &lt;HR&gt; | _not set_ | _not set_ |"))
+    #expect(minutes.contains("| People &lt;HR> | _not set_ | _not set_ |"))
   }
 
   @Test func lineOfSightMatrixAndGaps() {
     #expect(
       minutes.contains(
-        "| Company KPI | Sales\\_\\#1 \\`floor\\` | Operations | People &lt;HR&gt; |\n| --- | :---: | :---: | :---: |"
+        "| Company KPI | Sales\\_\\#1 \\`floor\\` | Operations | People &lt;HR> |\n| --- | :---: | :---: | :---: |"
       ))
     #expect(minutes.contains("| Revenue growth | ● | ● |  |"))
     #expect(minutes.contains("| Net margin \\| \\*core\\* | ● | — |  |"))
     #expect(minutes.contains("- **Company KPIs no department moves:** NPS\n"))
-    #expect(minutes.contains("- **Departments that move nothing:** People &lt;HR&gt;\n"))
+    #expect(minutes.contains("- **Departments that move nothing:** People &lt;HR>\n"))
     #expect(minutes.contains("- **Sales\\_\\#1 \\`floor\\` → Revenue growth:** Closes deals"))
   }
 
@@ -76,7 +76,7 @@ import Testing
     #expect(minutes.contains("- **Contributing departments:** Operations"))
     #expect(
       minutes.contains(
-        "- **Tension:** pushing it may make On-time delivery &lt;48h&gt; (Operations) worse"))
+        "- **Tension:** pushing it may make On-time delivery &lt;48h> (Operations) worse"))
     #expect(minutes.contains("- **Tension:** none declared"))
     #expect(minutes.contains("- **Tension:** _not asked_"))
   }
@@ -84,13 +84,13 @@ import Testing
   @Test func conflictsWithAnswersAndResolutions() {
     #expect(
       minutes.contains(
-        "### Qualified pipeline value (Sales\\_\\#1 \\`floor\\`) ↔ On-time delivery &lt;48h&gt; (Operations)"
+        "### Qualified pipeline value (Sales\\_\\#1 \\`floor\\`) ↔ On-time delivery &lt;48h> (Operations)"
       ))
     #expect(minutes.contains("- **Answer:** yes — both can hit target while Revenue growth gets worse"))
     #expect(
       minutes.contains(
-        "- **Resolution:** adjusted On-time delivery &lt;48h&gt; (Operations): "
-          + "name On-time \\| delivery → On-time delivery &lt;48h&gt;; target &gt;= 95% → &gt;= 97%"))
+        "- **Resolution:** adjusted On-time delivery &lt;48h> (Operations): "
+          + "name On-time \\| delivery → On-time delivery &lt;48h>; target >= 95% → >= 97%"))
     #expect(minutes.contains("- **Status:** resolved"))
     #expect(
       minutes.contains(
@@ -109,7 +109,7 @@ import Testing
     let open = try #require(section("Open findings"))
     #expect(
       open.contains(
-        "### One-sentence link\n\n- **warn** · &lt;script&gt;alert(1)&lt;/script&gt; Cost per order (Operations) (link:k3)"
+        "### One-sentence link\n\n- **warn** · &lt;script>alert(1)&lt;/script> Cost per order (Operations) (link:k3)"
       ))
     #expect(open.contains("  - Remedy: say how it moves \\*Net margin\\* \\| or remove it"))
     #expect(open.contains("### Conflicts\n"))
@@ -143,7 +143,7 @@ import Testing
     let overrides = try #require(section("Overrides"))
     #expect(
       overrides.contains(
-        "- **lead-time:k2 (Leading indicator, On-time delivery &lt;48h&gt; (Operations)):** Delivery is contractual"
+        "- **lead-time:k2 (Leading indicator, On-time delivery &lt;48h> (Operations)):** Delivery is contractual"
       ))
   }
 
