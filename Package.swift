@@ -23,6 +23,7 @@ let package = Package(
     .testTarget(name: "KPICascadeTests", dependencies: ["KPICascade"]),
     .testTarget(name: "WorkshopTests", dependencies: ["Workshop", "KPICascade"]),
     .testTarget(name: "ExportsTests", dependencies: ["Exports", "KPICascade"]),
+    .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
     .testTarget(
       name: "EndToEndTests",
       dependencies: ["kpi-align"],
