@@ -21,7 +21,7 @@ let package = Package(
       dependencies: ["Workshop", "Exports", "LineEditing", "KPICascade"]
     ),
     .testTarget(name: "KPICascadeTests", dependencies: ["KPICascade"]),
-    .testTarget(name: "WorkshopTests", dependencies: ["Workshop", "KPICascade"]),
+    .testTarget(name: "WorkshopTests", dependencies: ["Workshop", "KPICascade", "Exports"]),
     .testTarget(name: "ExportsTests", dependencies: ["Exports", "KPICascade"]),
     .testTarget(name: "LineEditingTests", dependencies: ["LineEditing"]),
     .testTarget(

@@ -12,6 +12,9 @@ extension Cascade {
   private mutating func applyInPlace(_ event: CascadeEvent) throws(CascadeError) {
     switch event {
     case .companyKPIAdded(let id, let name):
+      guard !isLocked else {
+        throw .invalid("the company KPIs are locked; a new one waits for the annual realignment")
+      }
       try requireNewID(id)
       if companyKPIs.contains(where: { $0.name.lowercased() == name.lowercased() }) {
         throw .duplicateName(name)
@@ -85,8 +88,11 @@ extension Cascade {
         try updateDepartmentKPI(kpi) { $0.target = target }
       }
 
-    case .ownerSet(let kpi, let person):
+    case .ownerSet(let kpi, let person, let reason):
       if let c = companyKPIs.firstIndex(where: { $0.id == kpi }) {
+        if let old = companyKPIs[c].owner, old != person {
+          try recordLockedChange(c, what: "executive: \(old) → \(person)", reason: reason)
+        }
         companyKPIs[c].owner = person
       } else {
         try updateDepartmentKPI(kpi) { $0.owner = person }
@@ -166,7 +172,9 @@ extension Cascade {
   // MARK: - Helpers
 
   private func requireNewID(_ id: String) throws(CascadeError) {
-    guard !id.isEmpty else { throw .invalid("an id is empty") }
+    guard Self.isWellFormedID(id) else {
+      throw .invalid("id '\(id)' is not letters followed by up to 9 digits")
+    }
     if companyKPI(id) != nil || department(id) != nil || departmentKPI(id) != nil {
       throw .duplicateID(id)
     }
@@ -241,9 +249,11 @@ extension Cascade {
       if isLocked, reason?.isEmpty ?? true { throw .lockedWithoutReason(kpi: companyKPIs[c].name) }
       companyKPIs.remove(at: c)
       contributions.removeAll { $0.companyKPI == id }
+      forgetOverrides(about: [id])
     } else if let d = departments.firstIndex(where: { $0.id == id }) {
       let gone = Set(departments[d].kpis.map(\.id))
       departments.remove(at: d)
+      forgetOverrides(about: [id])
       contributions.removeAll { $0.department == id }
       forgetKPIs(gone)
       for i in departments.indices {
@@ -259,9 +269,11 @@ extension Cascade {
     }
   }
 
-  /// Drops conflicts and tensions that point at KPIs that no longer exist.
+  /// Drops conflicts, tensions and accepted findings that point at KPIs that no longer exist,
+  /// so nothing removed can haunt a KPI added later.
   private mutating func forgetKPIs(_ ids: Set<String>) {
     conflicts.removeAll { ids.contains($0.first) || ids.contains($0.second) }
+    forgetOverrides(about: ids)
     for d in departments.indices {
       for k in departments[d].kpis.indices {
         if case .with(let other) = departments[d].kpis[k].tension, ids.contains(other) {
@@ -269,5 +281,21 @@ extension Cascade {
         }
       }
     }
+  }
+
+  private mutating func forgetOverrides(about ids: Set<String>) {
+    overrides.removeAll { override in
+      let subject = override.finding.split(separator: ":", maxSplits: 1).last.map(String.init) ?? ""
+      return subject.split(separator: "~").contains { ids.contains(String($0)) }
+    }
+  }
+
+  /// Ids are a few letters and up to nine digits (`c1`, `d12`, `k340`): short to type, and
+  /// never so large that the next one overflows.
+  public static func isWellFormedID(_ id: String) -> Bool {
+    let letters = id.prefix { $0.isASCII && $0.isLowercase }
+    let digits = id.dropFirst(letters.count)
+    return !letters.isEmpty && letters.count <= 8 && !digits.isEmpty && digits.count <= 9
+      && digits.allSatisfy { $0.isASCII && $0.isNumber }
   }
 }

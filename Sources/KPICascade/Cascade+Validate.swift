@@ -5,7 +5,9 @@ extension Cascade {
   public func validate() throws(CascadeError) {
     var ids = Set<String>()
     func claim(_ id: String, at path: String) throws(CascadeError) {
-      guard !id.isEmpty else { throw .invalid("\(path): an id is empty") }
+      guard Cascade.isWellFormedID(id) else {
+        throw .invalid("\(path): '\(id)' is not an id (letters, then up to 9 digits)")
+      }
       guard ids.insert(id).inserted else { throw .invalid("\(path): id '\(id)' is used twice") }
     }
     func unique(_ names: [String], at path: (Int) -> String) throws(CascadeError) {
@@ -13,6 +15,12 @@ extension Cascade {
       for (index, name) in names.enumerated() where !seen.insert(name.lowercased()).inserted {
         throw .invalid("\(path(index)): the name '\(name)' is used twice")
       }
+    }
+    for (path, day) in [
+      ("lockedOn", lockedOn), ("governance.alignmentReview", governance.alignmentReview),
+      ("governance.annualRealignment", governance.annualRealignment),
+    ] {
+      if let day, !Self.isDay(day) { throw .invalid("\(path): '\(day)' is not a day (YYYY-MM-DD)") }
     }
     for (c, kpi) in companyKPIs.enumerated() { try claim(kpi.id, at: "companyKPIs[\(c)].id") }
     for (d, department) in departments.enumerated() {
@@ -75,5 +83,15 @@ extension Cascade {
         }
       }
     }
+  }
+
+  /// `YYYY-MM-DD` with a month 1–12 and a day 1–31.
+  static func isDay(_ text: String) -> Bool {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+      let month = Int(parts[1]), let day = Int(parts[2])
+    else { return false }
+    return (1...12).contains(month) && (1...31).contains(day)
   }
 }

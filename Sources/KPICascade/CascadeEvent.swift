@@ -19,8 +19,9 @@ public enum CascadeEvent: Codable, Equatable, Sendable {
   case contributorAdded(kpi: String, department: String)
   /// Sets a KPI's target at either level; `reason` is required once company KPIs are locked.
   case targetSet(kpi: String, target: String, reason: String?)
-  /// Sets a KPI's accountable person (the executive, for a company KPI).
-  case ownerSet(kpi: String, person: String)
+  /// Sets a KPI's accountable person (the executive, for a company KPI); replacing a locked
+  /// company KPI's executive needs a `reason`.
+  case ownerSet(kpi: String, person: String, reason: String? = nil)
   /// Renames a department or a KPI at either level.
   case renamed(id: String, name: String, reason: String?)
   /// Removes a department (with its KPIs) or a KPI at either level.

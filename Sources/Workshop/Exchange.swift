@@ -24,13 +24,26 @@ public struct Exchange: Codable, Equatable, Sendable {
   }
 
   /// Whether the exchange recorded an answer (not only a move between steps or an undo):
-  /// what `/undo` takes back.
+  /// what `/undo` takes back. An import is the session's starting point, not an answer.
   public var isUndoable: Bool {
-    changes.contains {
-      switch $0 {
-      case .stepEntered, .undone: false
-      default: true
+    var answered = false
+    for change in changes {
+      switch change {
+      case .cascade(.restored): return false
+      case .stepEntered, .undone: continue
+      default: answered = true
       }
     }
+    return answered
+  }
+
+  /// Whether the exchange moved the room to another step (the shell saves then).
+  public var movesStep: Bool {
+    changes.contains { if case .stepEntered = $0 { true } else { false } }
+  }
+
+  /// Whether the exchange takes back an earlier one.
+  var undoes: Bool {
+    changes.contains { if case .undone = $0 { true } else { false } }
   }
 }

@@ -27,8 +27,15 @@ final class Journal {
     var data: Data
     do { data = try encoder.encode(exchange) } catch { throw .io("Can't encode an answer: \(error)") }
     data.append(0x0A)
-    try AtomicFile.writeAll(fd, data, path: path)
-    guard fdatasync(fd) == 0 else { throw .io("Can't flush \(path): \(AtomicFile.lastError())") }
+    // A write cut short (a full disk) must not leave half a line for the next one to join.
+    let size = lseek(fd, 0, SEEK_END)
+    do throws(ExitError) {
+      try AtomicFile.writeAll(fd, data, path: path)
+      guard fdatasync(fd) == 0 else { throw ExitError.io("Can't flush \(path): \(AtomicFile.lastError())") }
+    } catch {
+      if size >= 0 { ftruncate(fd, size) }
+      throw error
+    }
   }
 
   /// Empties the journal once the transcript holds everything in it.

@@ -1,8 +1,13 @@
+import KPICascade
+
 /// Where the workshop stands, apart from the cascade: the step on screen and the lists closed.
 public struct Progress: Equatable, Sendable {
   /// 1–6.
   public var step: Int = 1
   public var closedLists: Set<String> = []
+  /// The highest number issued so far for each id prefix (`c`, `d`, `k`), so an id is never
+  /// given twice even after its KPI was removed.
+  public var highestIDs: [String: Int] = [:]
   /// Step 4 adjustments under way, by conflict key.
   public var adjustments: [String: PendingAdjustment] = [:]
 
@@ -19,6 +24,30 @@ public struct Progress: Equatable, Sendable {
       adjustments[conflict, default: PendingAdjustment(kpi: "")].newName = name
     case .cascade, .undone: break
     }
+  }
+}
+
+extension Progress {
+  /// Notes the ids a cascade event brings into use.
+  mutating func noteIDs(of event: CascadeEvent) {
+    switch event {
+    case .companyKPIAdded(let id, _), .departmentAdded(let id, _), .departmentKPIAdded(let id, _, _, _):
+      note(id)
+    case .restored(let cascade):
+      for id in cascade.companyKPIs.map(\.id) + cascade.departments.map(\.id)
+        + cascade.departmentKPIs.map(\.id)
+      {
+        note(id)
+      }
+    default:
+      break
+    }
+  }
+
+  private mutating func note(_ id: String) {
+    let prefix = String(id.prefix { $0.isLetter })
+    guard let number = Int(id.dropFirst(prefix.count)) else { return }
+    highestIDs[prefix] = max(highestIDs[prefix] ?? 0, number)
   }
 }
 

@@ -38,7 +38,7 @@ public struct Session: Sendable {
   /// Appends an accepted exchange, applying it incrementally (an undo replays everything).
   public mutating func record(_ exchange: Exchange) throws(ReplayError) {
     let index = exchanges.count
-    if exchange.changes.contains(where: { if case .undone = $0 { true } else { false } }) {
+    if exchange.undoes {
       var all = exchanges
       all.append(exchange)
       (cascade, progress) = try Self.replay(all)
@@ -94,14 +94,14 @@ public struct Session: Sendable {
     return (cascade, progress)
   }
 
-  /// What replay requires of an exchange beyond its events applying: increasing sequence
-  /// numbers, a real step, and undos that name an earlier answer.
+  /// What replay requires of an exchange beyond its events applying: sequence numbers 1, 2, 3…, a real step, and undos that name an earlier answer.
   private static func check(
     _ exchange: Exchange, index: Int, after previous: Int, undoable: Set<Int>
   ) throws(ReplayError) {
-    guard exchange.seq > previous else {
+    guard exchange.seq == index + 1 else {
       throw ReplayError(
-        path: "exchanges[\(index)].seq", problem: "seq \(exchange.seq) does not come after \(previous)")
+        path: "exchanges[\(index)].seq",
+        problem: "is \(exchange.seq); exchanges are numbered 1, 2, 3… so it must be \(index + 1)")
     }
     guard WorkshopStep(rawValue: exchange.step) != nil else {
       throw ReplayError(path: "exchanges[\(index)].step", problem: "step \(exchange.step) is not 1–6")
@@ -131,6 +131,7 @@ public struct Session: Sendable {
         } catch {
           throw ReplayError(path: path, problem: error.description)
         }
+        progress.noteIDs(of: event)
       case .undone:
         break
       default:

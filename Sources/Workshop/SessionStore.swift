@@ -104,10 +104,19 @@ public struct SessionStore: Sendable {
     case .cascade(let document):
       let slug = try Slug.make(from: document.workshop)
       var fresh = Session(info: SessionInfo(name: document.workshop, slug: slug, created: date.wholeSeconds))
+      // The exported cascade was agreed: its lists are complete, and the room resumes at step 6.
+      let cascade = document.cascade
+      let kpiLists = cascade.contributions.filter { $0.text != nil }.map {
+        WorkshopEvent.listClosed(Agenda.kpiList(companyKPI: $0.companyKPI, department: $0.department))
+      }
       let exchange = Exchange(
         seq: 1, at: date.wholeSeconds, step: 6, question: "(import)",
         answer: "import \(URL(fileURLWithPath: path).lastPathComponent)",
-        changes: [.cascade(.restored(cascade: document.cascade)), .stepEntered(6)])
+        changes: [
+          .cascade(.restored(cascade: cascade)), .listClosed(Agenda.companyKPIList),
+          .listClosed(Agenda.departmentList),
+        ]
+          + kpiLists + [.stepEntered(6)])
       do { try fresh.record(exchange) } catch { throw .badInput("\(path): \(error.problem)") }
       session = fresh
     }

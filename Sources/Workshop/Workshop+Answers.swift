@@ -292,14 +292,10 @@ extension Workshop {
     }.joined(separator: "\n")
   }
 
-  /// A fresh id with this prefix (`c`, `d`, `k`), one past the highest in use.
+  /// A fresh id with this prefix (`c`, `d`, `k`): one past the highest ever issued in this
+  /// session, so a removed KPI's id (and anything recorded about it) is never reused.
   func nextID(_ prefix: String) -> String {
-    let ids = cascade.companyKPIs.map(\.id) + cascade.departments.map(\.id) + cascade.departmentKPIs.map(\.id)
-    let highest =
-      ids.compactMap { id -> Int? in
-        id.hasPrefix(prefix) ? Int(id.dropFirst(prefix.count)) : nil
-      }.max() ?? 0
-    return "\(prefix)\(highest + 1)"
+    "\(prefix)\((session.progress.highestIDs[prefix] ?? 0) + 1)"
   }
 }
 

@@ -83,9 +83,14 @@ extension Workshop {
       case .failure(let problem): return refuse(problem.message)
       case .success(let id):
         let person = parsed.rest(from: 1)
-        return reanswer(
-          .owner(kpi: id), person, line: line, at: date,
-          done: "\(DisplayText.safe(cascade.name(of: id))) is owned by \(DisplayText.safe(person)).")
+        switch self.person(person, { name, note in .accepted([], note: note) }) {
+        case .refused(let message): return refuse(message)
+        case .accepted(_, let note):
+          let done = "\(DisplayText.safe(cascade.name(of: id))) is owned by \(DisplayText.safe(person))."
+          return change(
+            .ownerSet(kpi: id, person: person, reason: parsed.reason), line: line,
+            note: [done, note].compactMap { $0 }.joined(separator: "\n"), at: date)
+        }
       }
     case .head:
       guard parsed.arguments.count >= 2 else { return usage(command) }

@@ -17,12 +17,18 @@ final class InputSource {
 
   init(scriptPath: String?) throws(ExitError) {
     if let scriptPath {
+      let shown = DisplayText.safe(scriptPath)
       let fd = open(scriptPath, O_RDONLY | O_CLOEXEC)
       guard fd >= 0 else {
-        throw ExitError(.usage, "Can't read the script \(scriptPath): \(String(cString: strerror(errno))).")
+        throw ExitError(.usage, "Can't read the script \(shown): \(String(cString: strerror(errno))).")
+      }
+      var status = stat()
+      guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR else {
+        Glibc.close(fd)
+        throw ExitError(.usage, "The script \(shown) is a folder; give a file with one answer per line.")
       }
       script = ScriptReader(fileDescriptor: fd)
-      scriptName = scriptPath
+      scriptName = shown
       reader = nil
     } else if Console.isInteractive {
       script = nil

@@ -13,27 +13,25 @@ struct REPL {
 
   func run() -> ExitCode {
     var workshop = Workshop(session: open.session, style: style)
-    input.completer = { [workshop] typed in workshop.completions(for: typed) }
     defer { input.close() }
     show(workshop.opening(at: Date()))
     if !input.isInteractive { Console.out("") }
     while true {
       input.completer = { [workshop] typed in workshop.completions(for: typed) }
-      let read = input.read(prompt: workshop.prompt)
-      switch read {
+      switch input.read(prompt: workshop.prompt) {
       case .line(let line):
         let reply = workshop.handle(line, at: Date())
+        var wrote = true
         if let exchange = reply.exchange {
           do {
             try open.record(exchange, in: workshop.session)
           } catch {
+            wrote = false
             Console.error(
               "kpi-align: \(error.message) The answer is kept in memory; /save PATH writes a copy elsewhere.")
             open.update(workshop.session)
           }
-          if exchange.changes.contains(where: { if case .stepEntered = $0 { true } else { false } }) {
-            save(quietly: true)
-          }
+          if wrote, exchange.movesStep { wrote = save(quietly: true) }
         }
         if !line.trimmingCharacters(in: .whitespaces).isEmpty,
           !line.unicodeScalars.contains(where: DisplayText.isUnsafe)
@@ -43,33 +41,39 @@ struct REPL {
         show(reply.text)
         if let refusal = reply.refusal, !input.isInteractive {
           Console.error("kpi-align: \(input.location): \(refusal)")
-          save(quietly: true)
-          return .failed
+          return save(quietly: true) ? .failed : .io
         }
         switch reply.effect {
         case nil: break
         case .quit?:
-          save(quietly: false)
-          return .success
+          return save(quietly: false) ? .success : .io
         case .save(let path)?:
-          save(quietly: false)
-          if let path { copy(to: path) }
+          wrote = save(quietly: false) && wrote
+          if let path { wrote = copy(to: path) && wrote }
         case .export(let format, let path)?:
-          export(format, to: path, session: workshop.session)
+          wrote = export(format, to: path, session: workshop.session) && wrote
+        }
+        // A script cannot react to a file it could not write: it stops there.
+        if !wrote, !input.isInteractive {
+          Console.error("kpi-align: \(input.location): stopped because a file could not be written.")
+          return .io
         }
         if !input.isInteractive { Console.out("") }
       case .interrupted:
         continue
-      case .end, .terminated:
-        save(quietly: false)
-        return .success
+      case .end:
+        return save(quietly: false) ? .success : .io
+      case .terminated:
+        let saved = save(quietly: false)
+        guard !input.isInteractive else { return saved ? .success : .io }
+        Console.error("kpi-align: \(input.location): stopped by a signal; every answer so far is saved.")
+        return saved ? .failed : .io
       case .controlSequence:
         Console.out(style.problem(Self.controlSequenceRefusal))
       case .invalidUTF8:
         Console.error(
           "kpi-align: \(input.location): the line is not valid UTF-8; nothing was recorded from it.")
-        save(quietly: true)
-        return .failed
+        return save(quietly: true) ? .failed : .io
       }
     }
   }
@@ -86,33 +90,42 @@ struct REPL {
   static let controlSequenceRefusal =
     "That line held terminal control characters (pasted escape codes?); nothing was recorded. Type it as plain text."
 
-  private func save(quietly: Bool) {
+  /// Rewrites the transcript; `false` (after saying why) when it could not.
+  private func save(quietly: Bool) -> Bool {
     do {
       try open.save()
-      if !quietly && input.isInteractive { Console.out(style.dim("Saved \(open.url.path).")) }
+      if !quietly && input.isInteractive {
+        Console.out(style.dim("Saved \(DisplayText.safe(open.url.path))."))
+      }
+      return true
     } catch {
       Console.error(
         "kpi-align: \(error.message) The session is still open in memory; /save PATH writes a copy elsewhere."
       )
+      return false
     }
   }
 
-  private func copy(to path: String) {
+  private func copy(to path: String) -> Bool {
     do {
       try open.saveCopy(to: path)
-      Console.out("Wrote a copy to \(path).")
+      Console.out("Wrote a copy to \(DisplayText.safe(path)).")
+      return true
     } catch {
       Console.error("kpi-align: \(error.message)")
+      return false
     }
   }
 
-  private func export(_ format: ExportFormat, to path: String, session: Session) {
+  private func export(_ format: ExportFormat, to path: String, session: Session) -> Bool {
     let text = Runner.render(format, session)
     do {
       try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: path))
-      Console.out("Wrote \(path) (\(format.rawValue), \(text.utf8.count) bytes).")
+      Console.out("Wrote \(DisplayText.safe(path)) (\(format.rawValue), \(text.utf8.count) bytes).")
+      return true
     } catch {
       Console.error("kpi-align: \(error.message)")
+      return false
     }
   }
 }

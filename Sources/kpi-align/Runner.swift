@@ -50,10 +50,11 @@ struct Runner {
       Console.out(CheckReport(cascade: session.cascade, style: Console.wantsColour ? .fancy : .plain).text())
       return AlignmentReport(cascade: session.cascade).passes ? .success : .failed
     case .new(let name):
-      let open = try store.create(name: name, at: Date())
-      return try workshop(open)
+      let input = try InputSource(scriptPath: arguments.script)
+      return try workshop(try store.create(name: name, at: Date()), input: input)
     case .open(let name):
-      return try workshop(try store.open(name))
+      let input = try InputSource(scriptPath: arguments.script)
+      return try workshop(try store.open(name), input: input)
     case .start:
       return try start()
     }
@@ -82,9 +83,7 @@ struct Runner {
         + "SLUG".padding(toLength: slugWidth + 2, withPad: " ", startingAt: 0)
         + "STEP         LAST CHANGE (UTC)    OPEN FINDINGS")
     for summary in summaries {
-      let step =
-        summary.isComplete
-        ? "6/6 done" : WorkshopStep(rawValue: summary.step).map { "\($0.rawValue)/6 \($0.keyword)" } ?? "?"
+      let step = Self.stepLabel(summary)
       let name = String(DisplayText.safe(summary.name).prefix(nameWidth))
       let updated = summary.updated.map { String(formatter.string(from: $0).prefix(16)) } ?? "-"
       Console.out(
@@ -94,6 +93,12 @@ struct Runner {
           + updated.padding(toLength: 21, withPad: " ", startingAt: 0) + "\(summary.openFindings)")
     }
     return .success
+  }
+
+  /// `3/6 select`, or `6/6 done` when every step is complete.
+  static func stepLabel(_ summary: SessionStore.Summary) -> String {
+    guard !summary.isComplete else { return "6/6 done" }
+    return WorkshopStep(rawValue: summary.step).map { "\($0.rawValue)/6 \($0.keyword)" } ?? "?"
   }
 
   /// No subcommand: choose a session to resume, or name a new one.
@@ -106,10 +111,7 @@ struct Runner {
       } else {
         Console.out("Resume a workshop, or start a new one:")
         for (index, summary) in summaries.prefix(9).enumerated() {
-          let step =
-            summary.isComplete
-            ? "done" : "step \(summary.step)/6 " + (WorkshopStep(rawValue: summary.step)?.keyword ?? "?")
-          Console.out("  \(index + 1)  \(DisplayText.safe(summary.name))  (\(step))")
+          Console.out("  \(index + 1)  \(DisplayText.safe(summary.name))  (\(Self.stepLabel(summary)))")
         }
         Console.out("Type a number to resume, or a new workshop's name.")
       }
@@ -120,15 +122,13 @@ struct Runner {
         let choice = text.trimmingCharacters(in: .whitespaces)
         if choice.isEmpty { continue }
         do throws(ExitError) {
-          if let number = Int(choice) {
-            guard (1...min(9, summaries.count)).contains(number) else {
-              let range =
-                summaries.isEmpty
-                ? ""
-                : summaries.count == 1
-                  ? "type 1 to resume, or " : "type 1–\(min(9, summaries.count)) to resume, or "
+          let shown = min(9, summaries.count)
+          if let number = Int(choice), shown > 0 {
+            guard number >= 1, number <= shown else {
+              let range = shown == 1 ? "type 1" : "type 1–\(shown)"
               throw ExitError(
-                .usage, "There is no workshop \(number): \(range)a name with letters for a new one.")
+                .usage,
+                "There is no workshop \(number): \(range) to resume, or a name with letters for a new one.")
             }
             return try workshop(try store.open(summaries[number - 1].slug), input: input)
           }
@@ -149,10 +149,6 @@ struct Runner {
         throw .init(.failed, input.location + ": not valid UTF-8.")
       }
     }
-  }
-
-  private func workshop(_ open: OpenSession) throws(ExitError) -> ExitCode {
-    try workshop(open, input: try InputSource(scriptPath: arguments.script))
   }
 
   private func workshop(_ open: OpenSession, input: InputSource) throws(ExitError) -> ExitCode {

@@ -7,13 +7,13 @@ struct ConflictCandidatesTests {
   /// Every classic function in the room, each department with two KPIs on different company KPIs.
   static let everyFunction: [CascadeEvent] =
     Room.companyKPIs
-    + Room.department("sal", "Sales", function: .sales, kpis: ["s1", "s2"])
-    + Room.department("ops", "Operations", function: .operations, kpis: ["o1"])
-    + Room.department("mkt", "Marketing", function: .marketing, kpis: ["m1"])
-    + Room.department("cs", "Customer Success", function: .customerSuccess, kpis: ["cs1"])
-    + Room.department("prd", "Product", function: .product, kpis: ["p1"])
-    + Room.department("fin", "Finance", function: .finance, kpis: ["f1"], companyKPI: "c2")
-    + Room.department("hr", "People", function: .hr, kpis: ["h1"], companyKPI: "c2")
+    + Room.department("d1", "Sales", function: .sales, kpis: ["s1", "s2"])
+    + Room.department("d2", "Operations", function: .operations, kpis: ["o1"])
+    + Room.department("d3", "Marketing", function: .marketing, kpis: ["m1"])
+    + Room.department("d4", "Customer Success", function: .customerSuccess, kpis: ["cs1"])
+    + Room.department("d5", "Product", function: .product, kpis: ["p1"])
+    + Room.department("d6", "Finance", function: .finance, kpis: ["f1"], companyKPI: "c2")
+    + Room.department("d7", "People", function: .hr, kpis: ["h1"], companyKPI: "c2")
 
   @Test func classicPairsComeInTheirOrder() throws {
     let candidates = ConflictCandidates.find(in: try Cascade(events: Self.everyFunction))

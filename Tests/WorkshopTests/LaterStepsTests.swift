@@ -131,3 +131,41 @@ struct LaterStepsTests {
     #expect(rebuilt.progress == room.session.progress)
   }
 }
+
+@Suite("Ids, overrides and locked company KPIs")
+struct LockedAndIdentityTests {
+  @Test func aRemovedKPIsIdIsNeverReusedAndItsAcceptedFindingsGoWithIt() {
+    var room = Room.complete()
+    room.say("/accept counts:d5 because one indicator this year")
+    room.say("/remove Finance")
+    #expect(room.cascade.overrides.isEmpty)
+    room.say("/add department", "Legal", "Lee Wong", "other", "")
+    #expect(room.cascade.departments.last?.id == "d6")
+    room.say("/add kpi Sales Revenue", "Win rate")
+    #expect(room.cascade.departmentKPI("k10")?.name == "Win rate")
+  }
+
+  @Test func replacingALockedExecutiveNeedsAReason() {
+    var room = Room.complete()
+    let refused = room.say("/owner Revenue Bo Li")
+    #expect(refused.refusal?.contains("because REASON") == true)
+    #expect(room.cascade.companyKPIs[0].owner == "Dana Ruiz (CEO)")
+    room.say("/owner Revenue Bo Li because Dana moved to the board")
+    #expect(room.cascade.companyKPIs[0].owner == "Bo Li")
+    #expect(
+      room.cascade.companyKPIs[0].changes == [
+        LockedChange(what: "executive: Dana Ruiz (CEO) → Bo Li", reason: "Dana moved to the board")
+      ])
+  }
+
+  @Test func noCompanyKPIIsAddedOnceLocked() {
+    #expect(throws: CascadeError.self) {
+      try Cascade(events: [
+        .companyKPIAdded(id: "c1", name: "Revenue"), .companyKPIsLocked(on: "2026-11-26"),
+        .companyKPIAdded(id: "c2", name: "Margin"),
+      ])
+    }
+    var room = Room.complete()
+    #expect(room.say("/add company-kpi").refusal?.contains("locked") == true)
+  }
+}
