@@ -3,47 +3,33 @@ import KPICascade
 
 /// Checks on a cascade read from a file, reported with the path a person can find.
 enum CascadeAudit {
-  /// The first text field holding a control character or escape sequence, as
-  /// `cascade.departments[2].kpis[0].owner: contains a control character`.
+  /// The first text anywhere in the cascade holding a control character or escape sequence,
+  /// as `cascade.departments[2].kpis[0].owner: contains a control character`. Walks the
+  /// cascade's own JSON, so a field added later is checked without anyone remembering to.
   static func unsafeText(in cascade: Cascade, prefix: String) -> String? {
-    func bad(_ text: String?) -> Bool {
-      text?.unicodeScalars.contains(where: DisplayText.isUnsafe) ?? false
-    }
-    for (c, kpi) in cascade.companyKPIs.enumerated() {
-      for (field, value) in [("name", kpi.name), ("target", kpi.target), ("owner", kpi.owner)]
-      where bad(value) {
-        return "\(prefix).companyKPIs[\(c)].\(field): contains a control character"
+    guard let data = try? JSONEncoder().encode(cascade),
+      let json = try? JSONSerialization.jsonObject(with: data)
+    else { return nil }
+    return firstUnsafeString(json, path: prefix).map { "\($0): contains a control character" }
+  }
+
+  private static func firstUnsafeString(_ value: Any, path: String) -> String? {
+    switch value {
+    case let text as String:
+      return text.unicodeScalars.contains(where: DisplayText.isUnsafe) ? path : nil
+    case let object as [String: Any]:
+      for key in object.keys.sorted() {
+        if let found = firstUnsafeString(object[key]!, path: "\(path).\(key)") { return found }
       }
-    }
-    for (d, department) in cascade.departments.enumerated() {
-      for (field, value) in [("name", department.name), ("head", department.head)] where bad(value) {
-        return "\(prefix).departments[\(d)].\(field): contains a control character"
+      return nil
+    case let array as [Any]:
+      for (index, element) in array.enumerated() {
+        if let found = firstUnsafeString(element, path: "\(path)[\(index)]") { return found }
       }
-      for (k, kpi) in department.kpis.enumerated() {
-        let fields = [
-          ("name", kpi.name), ("target", kpi.target), ("owner", kpi.owner),
-          ("linkSentence", kpi.linkSentence),
-        ]
-        for (field, value) in fields where bad(value) {
-          return "\(prefix).departments[\(d)].kpis[\(k)].\(field): contains a control character"
-        }
-      }
+      return nil
+    default:
+      return nil
     }
-    for (i, contribution) in cascade.contributions.enumerated() where bad(contribution.text) {
-      return "\(prefix).contributions[\(i)].text: contains a control character"
-    }
-    let governance = cascade.governance
-    let fields = [
-      ("processOwner", governance.processOwner), ("disputeResolver", governance.disputeResolver),
-      ("changeProcess", governance.changeProcess), ("missPolicy", governance.missPolicy),
-    ]
-    for (field, value) in fields where bad(value) {
-      return "\(prefix).governance.\(field): contains a control character"
-    }
-    for (i, override) in cascade.overrides.enumerated() where bad(override.reason) {
-      return "\(prefix).overrides[\(i)].reason: contains a control character"
-    }
-    return nil
   }
 
   /// The first path where two cascades' JSON differs, e.g. `cascade.departments[1].kpis[0].target`.

@@ -35,10 +35,17 @@ public enum Slug {
     while slug.hasSuffix("-") { slug.removeLast() }
     slug = String(slug.prefix(maximumLength))
     while slug.hasSuffix("-") { slug.removeLast() }
-    guard !slug.isEmpty else {
-      throw .usage(
-        "'\(DisplayText.safe(trimmed))' has no letters or digits to name a file by; add some, e.g. \"Acme 2027\"."
-      )
+    if slug.isEmpty {
+      // A name in another script (中文, Ελληνικά) still needs a file: its letters' code points.
+      let letters = trimmed.lowercased().unicodeScalars.filter {
+        $0.properties.isAlphabetic || $0.properties.numericType != nil
+      }
+      guard !letters.isEmpty else {
+        throw .usage(
+          "'\(DisplayText.safe(trimmed))' has no letters or digits to name a file by; add some, e.g. \"Acme 2027\"."
+        )
+      }
+      slug = "w-" + letters.prefix(12).map { String($0.value, radix: 16) }.joined(separator: "-")
     }
     return slug
   }

@@ -73,27 +73,27 @@ public struct Workshop: Sendable {
     switch step {
     case .lock:
       lines = [
-        "3–5 outcomes the board cares about, each with a measurable target and one accountable executive. Once locked they hold for 12 months. Then list the departments in the room."
+        "3–5 outcomes the board cares about, each with a measurable target and one accountable executive; once locked they hold for 12 months. A good one reads like \"Revenue growth, >= 20% YoY, Dana Ruiz (CEO)\". Then list the departments in the room, each with its head."
       ]
     case .map:
       lines = [
-        "For each company KPI and each department: what does the department do that directly moves it? 'nothing' is a fine answer; the matrix shows the gaps."
+        "For each company KPI and each department: what does the department do that directly moves it? A good answer is one concrete line (\"Ships every order the same day\"); 'nothing' is a fine answer, and the matrix shows the gaps."
       ]
     case .select:
       lines = [
-        "For each contribution, what can we measure today that tells us whether the outcome will improve in 30–60 days? Each KPI gets a lead time, a one-sentence link and a target."
+        "For each contribution, what can we measure today that tells us whether the outcome will improve in 30–60 days? Each KPI gets a lead time, a one-sentence link and a target: \"Qualified pipeline coverage, 45 days, >= 3x\" is a good one; \"calls made\" is an activity."
       ]
     case .resolve:
       lines = [
-        "Pairs of KPIs that could both hit target while the company loses. A 'yes' is resolved by adjusting one KPI, never by promising to cooperate."
+        "Pairs of KPIs that could both hit target while the company loses. Answer honestly: a 'yes' is resolved by adjusting one KPI (\"Orders booked\" becomes \"Orders booked within capacity\"), never by promising to cooperate."
       ]
     case .assign:
       lines = [
-        "One named person per KPI: not a team, a role, a committee or two people. Shared metrics have one owning department; the others are recorded as contributing."
+        "One named person per KPI: \"Sam Lee\", not \"the sales team\", \"Head of Sales\" or \"Sam and Ana\". Shared metrics have one owning department; the others are recorded as contributing."
       ]
     case .govern:
       lines = [
-        "The rhythm that keeps the cascade alive: review cadences matched to the business's velocity, the alignment reviews, who owns the process and what happens on misses."
+        "The rhythm that keeps the cascade alive: review cadences matched to the business's velocity, the alignment reviews, who owns the process and what happens on misses. Enter accepts each proposal."
       ]
     }
     let header = style.heading("Step \(step.rawValue)/6 — \(step.title)")

@@ -29,7 +29,24 @@ extension WorkshopEvent: Codable {
   private enum ListKey: String, CodingKey { case list }
   private enum SeqKey: String, CodingKey { case seq }
 
+  /// Any key, to count them: a change is an object with exactly one.
+  private struct AnyKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+  }
+
   public init(from decoder: any Decoder) throws {
+    let keys = try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue)
+    guard keys.count == 1 else {
+      throw DecodingError.dataCorrupted(
+        DecodingError.Context(
+          codingPath: decoder.codingPath,
+          debugDescription:
+            "a change has exactly one key naming it; found \(keys.count) (\(keys.sorted().joined(separator: ", ")))"
+        ))
+    }
     let container = try decoder.container(keyedBy: Key.self)
     if container.contains(.stepEntered) {
       let inner = try container.nestedContainer(keyedBy: StepKey.self, forKey: .stepEntered)

@@ -1,4 +1,5 @@
 import Foundation
+import Workshop
 
 #if canImport(Glibc)
   import Glibc
@@ -11,8 +12,11 @@ enum Console {
     write(1, text.hasSuffix("\n") ? text : text + "\n")
   }
 
+  /// Errors often quote a path or a name the user gave: each line is made safe to show.
   static func error(_ text: String) {
-    write(2, text.hasSuffix("\n") ? text : text + "\n")
+    let safe = text.split(separator: "\n", omittingEmptySubsequences: false)
+      .map { DisplayText.safe(String($0)) }.joined(separator: "\n")
+    write(2, safe.hasSuffix("\n") ? safe : safe + "\n")
   }
 
   private static func write(_ fd: Int32, _ text: String) {

@@ -27,7 +27,7 @@ struct Runner {
       let (session, url) = try store.importFile(path, at: Date())
       let count = session.exchanges.count
       Console.out(
-        "Imported '\(DisplayText.safe(session.info.name))' as \(url.path) (\(count) exchange\(count == 1 ? "" : "s"), replay verified)."
+        "Imported '\(DisplayText.safe(session.info.name))' as \(DisplayText.safe(url.path)) (\(count) exchange\(count == 1 ? "" : "s"), replay verified)."
       )
       return .success
     case .export(let name, let formatName, let output):

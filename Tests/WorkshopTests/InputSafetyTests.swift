@@ -60,7 +60,8 @@ struct SlugTests {
     arguments: [
       ("Acme Retail", "acme-retail"), ("  Acme   Retail 2027 ", "acme-retail-2027"),
       ("Café Ops", "cafe-ops"), ("Q3/Q4 review", nil), ("../../etc/x", nil), ("..", nil),
-      ("", nil), ("***", nil), ("a\u{1B}b", nil),
+      ("", nil), ("***", nil), ("a\u{1B}b", nil), ("中文", "w-4e2d-6587"),
+      ("Ελλάδα", "w-3b5-3bb-3bb-3ac-3b4-3b1"),
     ] as [(String, String?)])
   func slugOf(name: String, expected: String?) {
     #expect((try? Slug.make(from: name)) == expected)
