@@ -56,6 +56,7 @@ struct REPL {
         // A script cannot react to a file it could not write: it stops there.
         if !wrote, !input.isInteractive {
           Console.error("kpi-align: \(input.location): stopped because a file could not be written.")
+          _ = save(quietly: true)
           return .io
         }
         if !input.isInteractive { Console.out("") }

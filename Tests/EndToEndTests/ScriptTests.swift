@@ -196,4 +196,39 @@ final class ScriptTests {
     #expect(
       try String(contentsOfFile: copy, encoding: .utf8).contains("\"format\" : \"kpi-align-transcript\""))
   }
+
+  @Test func aFileTheScriptCannotWriteStopsItWithExitFour() throws {
+    let run = try Binary.run(
+      ["--sessions", sessions, "new", "Acme"],
+      input: "Revenue growth\n/export md /nonexistent/dir/minutes.md\nnever reached\n")
+    #expect(run.status == 4)
+    #expect(run.stderr.contains("stdin:2: stopped because a file could not be written"), "\(run.stderr)")
+    let transcript = try String(contentsOfFile: sessions + "/acme.json", encoding: .utf8)
+    #expect(transcript.contains("Revenue growth"))
+    #expect(!transcript.contains("never reached"))
+  }
+
+  @Test func aMissingScriptCreatesNoSession() throws {
+    let run = try Binary.run([
+      "--sessions", sessions, "new", "Acme", "--script", directory.path + "/nope.txt",
+    ])
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("Can't read the script"))
+    #expect(!FileManager.default.fileExists(atPath: sessions + "/acme.json"))
+    let folder = try Binary.run(["--sessions", sessions, "new", "Acme", "--script", directory.path])
+    #expect(folder.status == 2)
+    #expect(folder.stderr.contains("is a folder"))
+  }
+
+  @Test func aNumberPicksASessionOnlyWhenThereIsOne() throws {
+    let first = try Binary.run(["--sessions", sessions], input: "2027\n")
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(FileManager.default.fileExists(atPath: sessions + "/2027.json"))
+    let resumed = try Binary.run(["--sessions", sessions], input: "1\nRevenue growth\n")
+    #expect(resumed.status == 0)
+    #expect(try String(contentsOfFile: sessions + "/2027.json", encoding: .utf8).contains("Revenue growth"))
+    let missing = try Binary.run(["--sessions", sessions], input: "9\n")
+    #expect(missing.status == 2)
+    #expect(missing.stderr.contains("There is no workshop 9"))
+  }
 }
