@@ -29,14 +29,14 @@ struct Arguments: Equatable {
       kpi-align open NAME|PATH           resume a workshop by name, slug or file path
       kpi-align list                     sessions: name, step reached, last change, open findings
       kpi-align import FILE              copy a transcript or exported cascade into the sessions folder
-      kpi-align export SESSION [--format json|md] [-o FILE]
+      kpi-align export SESSION [--format json|md] [-o|--output FILE]
                                          the agreed cascade (json) or the minutes (md); stdout by default
       kpi-align check SESSION            run the alignment tests; exit 1 when any fails
 
     Options:
       --sessions DIR      where sessions live (also KPI_ALIGN_SESSIONS); default: sessions/ in the repository
       --script FILE       read answers from FILE instead of the keyboard (piped stdin works too)
-      -h, --help          this help
+      -h, --help, help    this help
       --version           the version
 
     Exit codes: 0 success, 1 failed check or script line, 2 usage, 3 bad input file,
