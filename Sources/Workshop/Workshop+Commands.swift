@@ -6,13 +6,11 @@ extension Workshop {
   /// Runs a `/command`. Commands that change something are recorded as exchanges too.
   mutating func command(_ line: String, at date: Date) -> Reply {
     let parsed = CommandLineText(line)
-    let matches = WorkshopCommand.allCases.filter { $0.rawValue.hasPrefix(parsed.name) }
-    guard !parsed.name.isEmpty,
-      let command = WorkshopCommand(rawValue: parsed.name) ?? (matches.count == 1 ? matches[0] : nil)
-    else {
+    let named = PrefixMatch(parsed.name, in: WorkshopCommand.allCases, name: \.rawValue)
+    guard let command = named.match else {
       let known =
-        matches.isEmpty
-        ? "" : " Did you mean " + matches.map { "/" + $0.rawValue }.joined(separator: ", ") + "?"
+        named.candidates.isEmpty || parsed.name.isEmpty
+        ? "" : " Did you mean " + named.candidates.map { "/" + $0.rawValue }.joined(separator: ", ") + "?"
       return refuse("Unknown command /\(DisplayText.safe(parsed.name)).\(known) /help lists them.")
     }
     let lookup = NameLookup(cascade: cascade)
@@ -155,9 +153,7 @@ extension Workshop {
   private func help(_ topic: String?) -> String {
     if let topic {
       let name = topic.hasPrefix("/") ? String(topic.dropFirst()) : topic
-      let matches = WorkshopCommand.allCases.filter { $0.rawValue.hasPrefix(name.lowercased()) }
-      if let command = WorkshopCommand(rawValue: name.lowercased()) ?? (matches.count == 1 ? matches[0] : nil)
-      {
+      if let command = PrefixMatch(name, in: WorkshopCommand.allCases, name: \.rawValue).match {
         return style.heading(command.usage) + "\n" + command.detail
       }
       return style.problem("No command /\(DisplayText.safe(name)).") + " /help lists them."
@@ -218,13 +214,14 @@ extension Workshop {
       return usage(.accept)
     }
     let report = AlignmentReport(cascade: cascade)
-    let matches = report.findings.filter { $0.verdict != .pass && ($0.id == id || $0.id.hasPrefix(id)) }
-    guard let finding = matches.first(where: { $0.id == id }) ?? (matches.count == 1 ? matches[0] : nil)
-    else {
+    let named = PrefixMatch(id, in: report.findings.filter { $0.verdict != .pass }, name: \.id)
+    guard let finding = named.match else {
       return refuse(
-        matches.isEmpty
+        named.candidates.isEmpty
           ? "No open finding '\(DisplayText.safe(id))'. /check lists them with their ids."
-          : "'\(DisplayText.safe(id))' could be " + matches.prefix(5).map(\.id).joined(separator: ", ") + ".")
+          : "'\(DisplayText.safe(id))' could be "
+            + named.candidates.prefix(5).map(\.id).joined(separator: ", ")
+            + ".")
     }
     return change(
       .findingAccepted(finding: finding.id, reason: reason), line: line,
@@ -277,11 +274,7 @@ extension Workshop {
     ["velocity", "operational-review", "strategic-review"] + GovernanceField.allCases.map(\.rawValue)
 
   static func governanceKey(_ part: String) -> QuestionKey? {
-    let matches = governanceParts.filter { $0.hasPrefix(part.lowercased()) }
-    guard
-      let name = matches.contains(part.lowercased())
-        ? part.lowercased() : (matches.count == 1 ? matches[0] : nil)
-    else { return nil }
+    guard let name = PrefixMatch(part, in: governanceParts, name: { $0 }).match else { return nil }
     switch name {
     case "velocity": return .velocity
     case "operational-review": return .operationalReview
