@@ -23,6 +23,10 @@ struct EscapeSequenceFilter {
         sequence = nil
         sawForeignSequence = true
       }
+      if Self.isHiddenControl(scalar) {
+        sawForeignSequence = true
+        return false
+      }
       return true
     }
     if scalar == 0x1B {

@@ -87,7 +87,13 @@ final class PseudoTerminal {
     defer { (argv + envp).forEach { free($0) } }
 
     var child: pid_t = 0
-    let spawned = posix_spawn(&child, executable.path, &actions, &attributes, argv, envp)
+    // A spawn was seen to fail once with ENOENT under heavy parallel load (binary and terminal both
+    // present): try again briefly before calling it a failure of the program under test.
+    var spawned = posix_spawn(&child, executable.path, &actions, &attributes, argv, envp)
+    for _ in 0..<3 where spawned == ENOENT || spawned == EAGAIN {
+      usleep(50_000)
+      spawned = posix_spawn(&child, executable.path, &actions, &attributes, argv, envp)
+    }
     guard spawned == 0 else {
       throw PseudoTerminalFailure(
         "posix_spawn \(executable.path) failed: \(String(cString: strerror(spawned)))")
