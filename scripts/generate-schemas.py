@@ -63,6 +63,8 @@ CASCADE_DEFS = {
         {"companyKPIs": {"type": "array", "items": ref("CompanyKPI")},
          "departments": {"type": "array", "items": ref("Department")},
          "contributions": {"type": "array", "items": ref("Contribution")},
+         "individualKPIs": {"type": "array", "items": ref("IndividualKPI"),
+                            "description": "Level 3: individual and team KPIs."},
          "conflicts": {"type": "array", "items": ref("Conflict")},
          "governance": ref("Governance"),
          "overrides": {"type": "array", "items": ref("Override")}},
@@ -99,6 +101,11 @@ CASCADE_DEFS = {
                           "description": "Days ahead of the outcome; 0 means lagging."},
          "linkSentence": STRING, "target": STRING, "tension": ref("Tension"),
          "owner": STRING}),
+    "IndividualKPI": obj(
+        "A Level 3 KPI: what one role or team measures to drive a department KPI.",
+        {"id": ID, "name": STRING,
+         "parent": STRING | {"description": "The id of the department KPI it drives."}},
+        {"role": STRING, "target": STRING, "owner": STRING}),
     "Tension": {
         "description": "Whether pushing the KPI could make another KPI worse.",
         "oneOf": [
@@ -172,6 +179,9 @@ CASCADE_EVENTS = [
          {"kpi": STRING, "department": STRING}),
     case("targetSet", "A KPI's target at either level; a reason once company KPIs are locked.",
          {"kpi": STRING, "target": STRING}, {"reason": STRING}),
+    case("individualKPIAdded", "A Level 3 KPI under a department KPI.",
+         {"id": ID, "parent": STRING, "name": STRING}),
+    case("roleSet", "The role or team a Level 3 KPI measures.", {"kpi": STRING, "role": STRING}),
     case("ownerSet", "A KPI's accountable person; a reason to replace a locked company KPI's executive.",
          {"kpi": STRING, "person": STRING}, {"reason": STRING}),
     case("renamed", "A department or KPI was renamed.", {"id": STRING, "name": STRING},

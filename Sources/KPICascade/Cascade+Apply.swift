@@ -58,6 +58,21 @@ extension Cascade {
       }
       departments[d].kpis.append(DepartmentKPI(id: id, name: name, companyKPI: companyKPI))
 
+    case .individualKPIAdded(let id, let parent, let name):
+      try requireNewID(id)
+      guard departmentKPI(parent) != nil else { throw .unknownReference(kind: "department KPI", id: parent) }
+      if individualKPIs.contains(where: { $0.parent == parent && $0.name.lowercased() == name.lowercased() })
+      {
+        throw .duplicateName(name)
+      }
+      individualKPIs.append(IndividualKPI(id: id, name: name, parent: parent))
+
+    case .roleSet(let kpi, let role):
+      guard let i = individualKPIs.firstIndex(where: { $0.id == kpi }) else {
+        throw .unknownReference(kind: "individual KPI", id: kpi)
+      }
+      individualKPIs[i].role = role
+
     case .leadTimeSet(let kpi, let days):
       guard days >= 0 else { throw .invalid("lead time \(days) is negative") }
       try updateDepartmentKPI(kpi) { $0.leadTimeDays = days }
@@ -85,7 +100,7 @@ extension Cascade {
         }
         companyKPIs[c].target = target
       } else {
-        try updateDepartmentKPI(kpi) { $0.target = target }
+        try updateKPI(kpi, department: { $0.target = target }, individual: { $0.target = target })
       }
 
     case .ownerSet(let kpi, let person, let reason):
@@ -95,7 +110,7 @@ extension Cascade {
         }
         companyKPIs[c].owner = person
       } else {
-        try updateDepartmentKPI(kpi) { $0.owner = person }
+        try updateKPI(kpi, department: { $0.owner = person }, individual: { $0.owner = person })
       }
 
     case .renamed(let id, let name, let reason):
@@ -175,7 +190,8 @@ extension Cascade {
     guard Self.isWellFormedID(id) else {
       throw .invalid("id '\(id)' is not letters followed by up to 9 digits")
     }
-    if companyKPI(id) != nil || department(id) != nil || departmentKPI(id) != nil {
+    if companyKPI(id) != nil || department(id) != nil || departmentKPI(id) != nil || individualKPI(id) != nil
+    {
       throw .duplicateID(id)
     }
   }
@@ -214,6 +230,17 @@ extension Cascade {
     throw .unknownReference(kind: "KPI", id: id)
   }
 
+  /// Changes a department KPI or, failing that, a Level 3 KPI.
+  private mutating func updateKPI(
+    _ id: String, department: (inout DepartmentKPI) -> Void, individual: (inout IndividualKPI) -> Void
+  ) throws(CascadeError) {
+    if let i = individualKPIs.firstIndex(where: { $0.id == id }) {
+      individual(&individualKPIs[i])
+    } else {
+      try updateDepartmentKPI(id, department)
+    }
+  }
+
   private mutating func recordLockedChange(
     _ index: Int, what: String, reason: String?
   ) throws(CascadeError) {
@@ -237,7 +264,7 @@ extension Cascade {
       }
       departments[d].name = name
     } else {
-      try updateDepartmentKPI(id) { $0.name = name }
+      try updateKPI(id, department: { $0.name = name }, individual: { $0.name = name })
     }
   }
 
@@ -264,6 +291,9 @@ extension Cascade {
     } else if departmentKPI(id) != nil {
       for d in departments.indices { departments[d].kpis.removeAll { $0.id == id } }
       forgetKPIs([id])
+    } else if individualKPIs.contains(where: { $0.id == id }) {
+      individualKPIs.removeAll { $0.id == id }
+      forgetOverrides(about: [id])
     } else {
       throw .unknownReference(kind: "department or KPI", id: id)
     }
@@ -273,7 +303,9 @@ extension Cascade {
   /// so nothing removed can haunt a KPI added later.
   private mutating func forgetKPIs(_ ids: Set<String>) {
     conflicts.removeAll { ids.contains($0.first) || ids.contains($0.second) }
-    forgetOverrides(about: ids)
+    let children = Set(individualKPIs.filter { ids.contains($0.parent) }.map(\.id))
+    individualKPIs.removeAll { children.contains($0.id) }
+    forgetOverrides(about: ids.union(children))
     for d in departments.indices {
       for k in departments[d].kpis.indices {
         if case .with(let other) = departments[d].kpis[k].tension, ids.contains(other) {

@@ -29,6 +29,7 @@ extension Cascade {
         try claim(kpi.id, at: "departments[\(d)].kpis[\(k)].id")
       }
     }
+    for (i, kpi) in individualKPIs.enumerated() { try claim(kpi.id, at: "individualKPIs[\(i)].id") }
     try unique(companyKPIs.map(\.name)) { "companyKPIs[\($0)].name" }
     try unique(departments.map(\.name)) { "departments[\($0)].name" }
     let companyIDs = Set(companyKPIs.map(\.id))
@@ -55,6 +56,9 @@ extension Cascade {
           throw .invalid("\(path).leadTimeDays: \(days) is negative")
         }
       }
+    }
+    for (i, kpi) in individualKPIs.enumerated() {
+      try exists(kpi.parent, in: kpiIDs, kind: "department KPI", at: "individualKPIs[\(i)].parent")
     }
     for (i, contribution) in contributions.enumerated() {
       try exists(

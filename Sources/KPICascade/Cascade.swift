@@ -8,6 +8,8 @@ public struct Cascade: Codable, Equatable, Sendable {
   public var lockedOn: String?
   public var departments: [Department] = []
   public var contributions: [Contribution] = []
+  /// Level 3: individual and team KPIs, each under one department KPI.
+  public var individualKPIs: [IndividualKPI] = []
   public var conflicts: [Conflict] = []
   public var governance = Governance()
   public var overrides: [Override] = []
@@ -40,6 +42,15 @@ public struct Cascade: Codable, Equatable, Sendable {
     return nil
   }
 
+  public func individualKPI(_ id: String) -> IndividualKPI? {
+    individualKPIs.first { $0.id == id }
+  }
+
+  /// The Level 3 KPIs under a department KPI, in the order they were added.
+  public func individualKPIs(under parent: String) -> [IndividualKPI] {
+    individualKPIs.filter { $0.parent == parent }
+  }
+
   /// The department a department KPI belongs to.
   public func owningDepartment(ofKPI id: String) -> Department? {
     departments.first { $0.kpis.contains { $0.id == id } }
@@ -47,7 +58,7 @@ public struct Cascade: Codable, Equatable, Sendable {
 
   /// The display name of any department or KPI id, or the id itself when unknown.
   public func name(of id: String) -> String {
-    companyKPI(id)?.name ?? department(id)?.name ?? departmentKPI(id)?.name ?? id
+    companyKPI(id)?.name ?? department(id)?.name ?? departmentKPI(id)?.name ?? individualKPI(id)?.name ?? id
   }
 
   public func contribution(companyKPI: String, department: String) -> Contribution? {
@@ -65,7 +76,7 @@ public struct Cascade: Codable, Equatable, Sendable {
     var result: [String] = []
     let all =
       companyKPIs.compactMap(\.owner) + departments.compactMap(\.head)
-      + departmentKPIs.compactMap(\.owner)
+      + departmentKPIs.compactMap(\.owner) + individualKPIs.compactMap(\.owner)
       + [governance.processOwner, governance.disputeResolver].compactMap { $0 }
     for person in all where seen.insert(person.lowercased()).inserted {
       result.append(person)

@@ -12,19 +12,23 @@ public enum CascadeEvent: Codable, Equatable, Sendable {
   /// `text == nil`: the department does nothing that moves the company KPI.
   case contributionRecorded(companyKPI: String, department: String, text: String?)
   case departmentKPIAdded(id: String, department: String, companyKPI: String, name: String)
+  /// A Level 3 KPI under a department KPI.
+  case individualKPIAdded(id: String, parent: String, name: String)
+  /// The role or team a Level 3 KPI measures.
+  case roleSet(kpi: String, role: String)
   case leadTimeSet(kpi: String, days: Int)
   case linkSentenceSet(kpi: String, sentence: String)
   case tensionSet(kpi: String, tension: Tension)
   /// Another department contributes to a shared metric owned by the KPI's department.
   case contributorAdded(kpi: String, department: String)
-  /// Sets a KPI's target at either level; `reason` is required once company KPIs are locked.
+  /// Sets a KPI's target at any level; `reason` is required once company KPIs are locked.
   case targetSet(kpi: String, target: String, reason: String?)
   /// Sets a KPI's accountable person (the executive, for a company KPI); replacing a locked
   /// company KPI's executive needs a `reason`.
   case ownerSet(kpi: String, person: String, reason: String? = nil)
-  /// Renames a department or a KPI at either level.
+  /// Renames a department or a KPI at any level.
   case renamed(id: String, name: String, reason: String?)
-  /// Removes a department (with its KPIs) or a KPI at either level.
+  /// Removes a department (with its KPIs) or a KPI at any level (with the KPIs under it).
   case removed(id: String, reason: String?)
   case conflictRaised(first: String, second: String, companyKPI: String, origin: ConflictOrigin)
   case conflictAnswered(first: String, second: String, structural: Bool)

@@ -31,12 +31,14 @@ extension Progress {
   /// Notes the ids a cascade event brings into use.
   mutating func noteIDs(of event: CascadeEvent) {
     switch event {
-    case .companyKPIAdded(let id, _), .departmentAdded(let id, _), .departmentKPIAdded(let id, _, _, _):
+    case .companyKPIAdded(let id, _), .departmentAdded(let id, _), .departmentKPIAdded(let id, _, _, _),
+      .individualKPIAdded(let id, _, _):
       note(id)
     case .restored(let cascade):
-      for id in cascade.companyKPIs.map(\.id) + cascade.departments.map(\.id)
-        + cascade.departmentKPIs.map(\.id)
-      {
+      let ids =
+        cascade.companyKPIs.map(\.id) + cascade.departments.map(\.id) + cascade.departmentKPIs.map(\.id)
+        + cascade.individualKPIs.map(\.id)
+      for id in ids {
         note(id)
       }
     default:

@@ -124,17 +124,17 @@ final class ScriptTests {
     ("missing", #"{"format": "kpi-align-transcript", "version": 1}"#, "session: missing"),
     (
       "cascade-ref",
-      #"{"format":"kpi-align-cascade","version":1,"workshop":"W","findings":[],"cascade":{"companyKPIs":[],"departments":[{"id":"d1","name":"Sales","kpis":[{"id":"k1","name":"X","companyKPI":"c7","contributors":[]}]}],"contributions":[],"conflicts":[],"governance":{},"overrides":[]}}"#,
+      #"{"format":"kpi-align-cascade","version":1,"workshop":"W","findings":[],"cascade":{"companyKPIs":[],"departments":[{"id":"d1","name":"Sales","kpis":[{"id":"k1","name":"X","companyKPI":"c7","contributors":[]}]}],"contributions":[],"individualKPIs":[],"conflicts":[],"governance":{},"overrides":[]}}"#,
       "departments[0].kpis[0].companyKPI: refers to company KPI 'c7', which does not exist"
     ),
     (
       "cascade-dup",
-      #"{"format":"kpi-align-cascade","version":1,"workshop":"W","findings":[],"cascade":{"companyKPIs":[{"id":"c1","name":"A","changes":[]},{"id":"c1","name":"B","changes":[]}],"departments":[],"contributions":[],"conflicts":[],"governance":{},"overrides":[]}}"#,
+      #"{"format":"kpi-align-cascade","version":1,"workshop":"W","findings":[],"cascade":{"companyKPIs":[{"id":"c1","name":"A","changes":[]},{"id":"c1","name":"B","changes":[]}],"departments":[],"contributions":[],"individualKPIs":[],"conflicts":[],"governance":{},"overrides":[]}}"#,
       "companyKPIs[1].id: id 'c1' is used twice"
     ),
     (
       "cascade-type",
-      #"{"format":"kpi-align-cascade","version":1,"workshop":"W","findings":[],"cascade":{"companyKPIs":[],"departments":[{"id":"d1","name":"Sales","kpis":[{"id":"k1","name":"X","companyKPI":"c7","owner":7,"contributors":[]}]}],"contributions":[],"conflicts":[],"governance":{},"overrides":[]}}"#,
+      #"{"format":"kpi-align-cascade","version":1,"workshop":"W","findings":[],"cascade":{"companyKPIs":[],"departments":[{"id":"d1","name":"Sales","kpis":[{"id":"k1","name":"X","companyKPI":"c7","owner":7,"contributors":[]}]}],"contributions":[],"individualKPIs":[],"conflicts":[],"governance":{},"overrides":[]}}"#,
       "cascade.departments[0].kpis[0].owner: expected text"
     ),
   ])

@@ -88,8 +88,13 @@ import Testing
     ),
     (
       .restored(cascade: Cascade()),
-      #"{"restored":{"cascade":{"companyKPIs":[],"conflicts":[],"contributions":[],"departments":[],"governance":{},"overrides":[]}}}"#
+      #"{"restored":{"cascade":{"companyKPIs":[],"conflicts":[],"contributions":[],"departments":[],"governance":{},"individualKPIs":[],"overrides":[]}}}"#
     ),
+    (
+      .individualKPIAdded(id: "i1", parent: "k1", name: "Discovery calls"),
+      #"{"individualKPIAdded":{"id":"i1","name":"Discovery calls","parent":"k1"}}"#
+    ),
+    (.roleSet(kpi: "i1", role: "Account executive"), #"{"roleSet":{"kpi":"i1","role":"Account executive"}}"#),
   ]
 
   /// The persisted tag of each case. A new case stops this compiling, which is the reminder
@@ -120,6 +125,8 @@ import Testing
     case .governanceSet: "governanceSet"
     case .findingAccepted: "findingAccepted"
     case .restored: "restored"
+    case .individualKPIAdded: "individualKPIAdded"
+    case .roleSet: "roleSet"
     }
   }
 
@@ -128,7 +135,7 @@ import Testing
     "contributionRecorded", "departmentKPIAdded", "leadTimeSet", "linkSentenceSet", "tensionSet",
     "contributorAdded", "targetSet", "ownerSet", "renamed", "removed", "conflictRaised",
     "conflictAnswered", "conflictResolved", "velocitySet", "operationalReviewSet",
-    "strategicReviewSet", "governanceSet", "findingAccepted", "restored",
+    "strategicReviewSet", "governanceSet", "findingAccepted", "restored", "individualKPIAdded", "roleSet",
   ]
 
   static func compact(_ value: some Encodable) throws -> String {
@@ -171,7 +178,7 @@ import Testing
   @Test func cascadePartsOmitNilOptionals() throws {
     #expect(
       try Self.compact(Cascade())
-        == #"{"companyKPIs":[],"conflicts":[],"contributions":[],"departments":[],"governance":{},"overrides":[]}"#
+        == #"{"companyKPIs":[],"conflicts":[],"contributions":[],"departments":[],"governance":{},"individualKPIs":[],"overrides":[]}"#
     )
     #expect(
       try Self.compact(DepartmentKPI(id: "k1", name: "N", companyKPI: "c1"))
