@@ -12,7 +12,8 @@ public enum Exporter {
   ///   - findings: every finding of every check, passes included; each format decides what
   ///     to show (usually only `openFindings`).
   public static func render(
-    _ format: ExportFormat, workshop: String, cascade: Cascade, findings: [Finding]
+    _ format: ExportFormat, workshop: String, cascade: Cascade, findings: [Finding],
+    options: ExportOptions = ExportOptions()
   ) -> String {
     switch format {
     case .json: CascadeJSON.render(workshop: workshop, cascade: cascade, findings: findings)
