@@ -19,6 +19,11 @@ struct Agenda {
     "kpis:\(companyKPI):\(department)"
   }
 
+  /// The list of Level 3 KPIs under a department KPI.
+  static func individualList(parent: String) -> String {
+    "individuals:\(parent)"
+  }
+
   /// The first open question of a step, or `nil` when the step is complete.
   func firstOpenQuestion(in step: WorkshopStep) -> Question? {
     switch step {
@@ -246,18 +251,52 @@ struct Agenda {
         hint: "One named person.")
     }
     for department in cascade.departments {
-      for kpi in department.kpis where kpi.owner == nil {
-        let shared =
-          kpi.contributors.isEmpty
-          ? ""
-          : " (shared with \(kpi.contributors.map { cascade.name(of: $0) }.joined(separator: ", ")); \(department.name) owns it)"
-        return Question(
-          key: .owner(kpi: kpi.id),
-          text: "Who is accountable for \(quoted(kpi.name)) in \(quoted(department.name))\(shared)?",
-          hint: "One named person, not a team or a role.")
+      for kpi in department.kpis {
+        guard kpi.owner != nil else {
+          let shared =
+            kpi.contributors.isEmpty
+            ? ""
+            : " (shared with \(kpi.contributors.map { quoted(cascade.name(of: $0)) }.joined(separator: ", ")); \(quoted(department.name)) owns it)"
+          return Question(
+            key: .owner(kpi: kpi.id),
+            text: "Who is accountable for \(quoted(kpi.name)) in \(quoted(department.name))\(shared)?",
+            hint: "One named person, not a team or a role.")
+        }
+        if let question = individualQuestion(under: kpi) { return question }
       }
     }
     return nil
+  }
+
+  /// Level 3 under one department KPI: each individual KPI's role, target and owner, then
+  /// "another?" until a blank line closes the list.
+  private func individualQuestion(under parent: DepartmentKPI) -> Question? {
+    let individuals = cascade.individualKPIs(under: parent.id)
+    for kpi in individuals {
+      if kpi.role == nil {
+        return Question(
+          key: .individualRole(kpi: kpi.id), text: "Which role or team does \(quoted(kpi.name)) measure?",
+          hint: "e.g. Account executives, Inbound SDR team; 3–5 KPIs per role.")
+      }
+      if kpi.target == nil {
+        return Question(
+          key: .target(kpi: kpi.id), text: "Target for \(quoted(kpi.name))?",
+          hint: "Activity counts are fine at this level, e.g. >= 40 calls per week.")
+      }
+      if kpi.owner == nil {
+        return Question(
+          key: .owner(kpi: kpi.id), text: "Who is accountable for \(quoted(kpi.name))?",
+          hint: "One named person.")
+      }
+    }
+    guard !progress.closedLists.contains(Self.individualList(parent: parent.id)) else { return nil }
+    return Question(
+      key: .individualKPIName(parent: parent.id),
+      text: individuals.isEmpty
+        ? "Add the individual KPIs that drive \(quoted(parent.name))? Name one, or Enter to go on."
+        : "Another individual KPI for \(quoted(parent.name))? Enter when done.",
+      hint: individuals.isEmpty
+        ? "Level 3: what a role or team does or achieves, e.g. Discovery calls held." : nil)
   }
 
   // MARK: - Step 6

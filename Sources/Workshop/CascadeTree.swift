@@ -28,7 +28,8 @@ struct CascadeTree {
       }
       let inFocus: [(Department, DepartmentKPI)]
       if let focus, focus != company.id {
-        inFocus = kpis.filter { $0.0.id == focus || $0.1.id == focus }
+        let parent = cascade.individualKPI(focus)?.parent
+        inFocus = kpis.filter { $0.0.id == focus || $0.1.id == focus || $0.1.id == parent }
         if inFocus.isEmpty { continue }
       } else {
         inFocus = kpis
@@ -53,6 +54,16 @@ struct CascadeTree {
         lines.append(
           "      " + mark(kpi.id, report) + " " + DisplayText.safe(kpi.name)
             + style.dim("  · " + details.joined(separator: " · ")))
+        for individual in cascade.individualKPIs(under: kpi.id) {
+          let facts = [
+            individual.role.map(DisplayText.safe) ?? "no role",
+            individual.target.map(DisplayText.safe) ?? "no target",
+            individual.owner.map(DisplayText.safe) ?? "no owner",
+          ]
+          lines.append(
+            "          " + mark(individual.id, report) + " " + DisplayText.safe(individual.name)
+              + style.dim("  · " + facts.joined(separator: " · ")))
+        }
       }
     }
     if focus == nil {

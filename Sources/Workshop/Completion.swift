@@ -41,8 +41,12 @@ extension Workshop {
     case (.accept?, _): pool = ["because"]
     case (.owner?, 1...): pool = cascade.people
     case (.retarget?, 1...), (.rename?, 1...): pool = ["because"]
-    case (.conflict?, _), (.retarget?, 0), (.owner?, 0):
-      pool = cascade.companyKPIs.map(\.name) + cascade.departmentKPIs.map(\.name)
+    case (.conflict?, _):
+      pool = cascade.departmentKPIs.map(\.name)
+    case (.retarget?, 0), (.owner?, 0):
+      pool =
+        cascade.companyKPIs.map(\.name) + cascade.departmentKPIs.map(\.name)
+        + cascade.individualKPIs.map(\.name)
     default: pool = allNames
     }
     return Completion(stem: stem, candidates: matching(stem, in: pool, quote: true))
@@ -50,6 +54,7 @@ extension Workshop {
 
   private var allNames: [String] {
     cascade.departments.map(\.name) + cascade.companyKPIs.map(\.name) + cascade.departmentKPIs.map(\.name)
+      + cascade.individualKPIs.map(\.name)
   }
 
   private func words(for kind: AnswerKind) -> [String] {
@@ -61,6 +66,7 @@ extension Workshop {
     case .yesNo: ["yes", "no"]
     case .velocity: BusinessVelocity.allCases.map(\.rawValue)
     case .cadence: ReviewCadence.allCases.map(\.rawValue)
+    case .role: Array(Set(cascade.individualKPIs.compactMap(\.role))).sorted()
     }
   }
 

@@ -8,11 +8,14 @@ struct FindingStage {
   func step(of finding: Finding) -> WorkshopStep {
     switch finding.check {
     case .lock: .lock
-    case .target: cascade.companyKPI(finding.subject) != nil ? .lock : .select
+    case .target:
+      cascade.companyKPI(finding.subject) != nil
+        ? .lock : cascade.individualKPI(finding.subject) != nil ? .assign : .select
     case .accountability:
       cascade.companyKPI(finding.subject) != nil || cascade.department(finding.subject) != nil
         ? .lock : .assign
-    case .counts: finding.subject == "level-1" ? .lock : .select
+    case .counts:
+      finding.subject == "level-1" ? .lock : finding.subject.hasPrefix("role:") ? .assign : .select
     case .lineOfSight: .map
     case .link, .leadTime, .activity: .select
     case .conflicts: .resolve

@@ -7,17 +7,18 @@ struct NameLookup {
 
   /// What a name can refer to.
   enum Kind: Sendable {
-    case companyKPI, department, departmentKPI
+    case companyKPI, department, departmentKPI, individualKPI
   }
 
   /// A departmental or company KPI, or a department, matching `query`.
-  func find(_ query: String, kinds: Set<Kind> = [.companyKPI, .department, .departmentKPI])
+  func find(_ query: String, kinds: Set<Kind> = [.companyKPI, .department, .departmentKPI, .individualKPI])
     -> Result<String, LookupProblem>
   {
     var candidates: [(id: String, name: String)] = []
     if kinds.contains(.companyKPI) { candidates += cascade.companyKPIs.map { ($0.id, $0.name) } }
     if kinds.contains(.department) { candidates += cascade.departments.map { ($0.id, $0.name) } }
     if kinds.contains(.departmentKPI) { candidates += cascade.departmentKPIs.map { ($0.id, $0.name) } }
+    if kinds.contains(.individualKPI) { candidates += cascade.individualKPIs.map { ($0.id, $0.name) } }
     return match(query, in: candidates, what: describe(kinds))
   }
 

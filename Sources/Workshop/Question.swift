@@ -37,6 +37,9 @@ public enum QuestionKey: Equatable, Sendable {
   case adjustmentName(Conflict, kpi: String)
   case adjustmentTarget(Conflict, kpi: String, name: String)
   case owner(kpi: String)
+  /// Step 5's Level 3 sub-flow: the next individual KPI under a department KPI.
+  case individualKPIName(parent: String)
+  case individualRole(kpi: String)
   case velocity
   case operationalReview
   case strategicReview
@@ -49,6 +52,7 @@ public enum QuestionKey: Equatable, Sendable {
     case .governance(.processOwner), .governance(.disputeResolver): .person
     case .departmentFunction: .function
     case .tension: .kpi
+    case .individualRole: .role
     case .departmentKPIName: .kpi
     case .lock, .conflict: .yesNo
     case .adjustmentChoice: .kpi
@@ -61,5 +65,5 @@ public enum QuestionKey: Equatable, Sendable {
 
 /// The shape of an answer, for completion.
 enum AnswerKind {
-  case text, person, function, kpi, yesNo, velocity, cadence
+  case text, person, function, kpi, yesNo, velocity, cadence, role
 }

@@ -106,9 +106,11 @@ public struct SessionStore: Sendable {
       var fresh = Session(info: SessionInfo(name: document.workshop, slug: slug, created: date.wholeSeconds))
       // The exported cascade was agreed: its lists are complete, and the room resumes at step 6.
       let cascade = document.cascade
-      let kpiLists = cascade.contributions.filter { $0.text != nil }.map {
-        WorkshopEvent.listClosed(Agenda.kpiList(companyKPI: $0.companyKPI, department: $0.department))
-      }
+      let kpiLists =
+        cascade.contributions.filter { $0.text != nil }.map {
+          WorkshopEvent.listClosed(Agenda.kpiList(companyKPI: $0.companyKPI, department: $0.department))
+        }
+        + cascade.departmentKPIs.map { WorkshopEvent.listClosed(Agenda.individualList(parent: $0.id)) }
       let exchange = Exchange(
         seq: 1, at: date.wholeSeconds, step: 6, question: "(import)",
         answer: "import \(URL(fileURLWithPath: path).lastPathComponent)",

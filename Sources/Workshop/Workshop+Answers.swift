@@ -151,6 +151,21 @@ extension Workshop {
         note: style.good("Resolved:") + " \(DisplayText.safe(resolution.oldName)) → \(DisplayText.safe(name))"
           + (newTarget == old?.target ? "" : ", target \(old?.target ?? "none") → \(newTarget ?? "none")"))
 
+    case .individualKPIName(let parent):
+      if text.isEmpty {
+        return .accepted([.listClosed(Agenda.individualList(parent: parent))], note: nil)
+      }
+      if let problem = newNameProblem(text, among: cascade.individualKPIs(under: parent).map(\.name)) {
+        return .refused(problem)
+      }
+      return .accepted(
+        [.cascade(.individualKPIAdded(id: nextID("i"), parent: parent, name: text))], note: nil)
+
+    case .individualRole(let kpi):
+      guard !text.isEmpty else { return .refused("Name the role or team, e.g. Account executives.") }
+      if let problem = AnswerText.nameProblem(text) { return .refused(problem) }
+      return .accepted([.cascade(.roleSet(kpi: kpi, role: text))], note: nil)
+
     case .velocity:
       guard
         let velocity = BusinessVelocity(

@@ -60,7 +60,7 @@ extension Workshop {
       }
     case .retarget:
       guard parsed.arguments.count >= 2 else { return usage(command) }
-      switch lookup.find(parsed.arguments[0], kinds: [.companyKPI, .departmentKPI]) {
+      switch lookup.find(parsed.arguments[0], kinds: [.companyKPI, .departmentKPI, .individualKPI]) {
       case .failure(let problem): return refuse(problem.message)
       case .success(let id):
         let target = parsed.rest(from: 1)
@@ -77,7 +77,7 @@ extension Workshop {
       }
     case .owner:
       guard parsed.arguments.count >= 2 else { return usage(command) }
-      switch lookup.find(parsed.arguments[0], kinds: [.companyKPI, .departmentKPI]) {
+      switch lookup.find(parsed.arguments[0], kinds: [.companyKPI, .departmentKPI, .individualKPI]) {
       case .failure(let problem): return refuse(problem.message)
       case .success(let id):
         let person = parsed.rest(from: 1)
@@ -300,6 +300,14 @@ extension Workshop {
       }
       list = Agenda.companyKPIList
       destination = .lock
+    case "individual", "individuals", "level-3":
+      guard parsed.arguments.count >= 2 else { return usage(.add) }
+      switch lookup.find(parsed.rest(from: 1), kinds: [.departmentKPI]) {
+      case .failure(let problem): return refuse(problem.message)
+      case .success(let parent):
+        list = Agenda.individualList(parent: parent)
+        destination = .assign
+      }
     case "kpi", "kpis":
       guard parsed.arguments.count >= 3 else { return usage(.add) }
       let department = lookup.find(parsed.arguments[1], kinds: [.department])

@@ -16,7 +16,7 @@ public enum WorkshopCommand: String, CaseIterable, Sendable {
     case .undo: "/undo"
     case .check: "/check"
     case .accept: "/accept FINDING because REASON"
-    case .add: "/add department | kpi DEPARTMENT COMPANY-KPI"
+    case .add: "/add department | kpi DEPARTMENT COMPANY-KPI | individual KPI"
     case .head: "/head DEPARTMENT PERSON"
     case .contribution: "/contribution DEPARTMENT COMPANY-KPI TEXT|nothing"
     case .lead: "/lead KPI DAYS"
@@ -45,7 +45,7 @@ public enum WorkshopCommand: String, CaseIterable, Sendable {
     case .undo: "take back the last answer (repeat to go further)"
     case .check: "run every alignment test; findings grouped by test"
     case .accept: "accept a finding on purpose, with the reason recorded"
-    case .add: "add a department, or a KPI for a contribution, after its list was closed"
+    case .add: "add a department, a department KPI, or individual KPIs after a list was closed"
     case .head: "change who heads a department"
     case .contribution: "change what a department does that moves a company KPI"
     case .lead: "change a KPI's lead time in days"
@@ -80,7 +80,7 @@ public enum WorkshopCommand: String, CaseIterable, Sendable {
     case .accept:
       "Records that the room accepts a finding on purpose, e.g. /accept lead-time:k4 because churn data arrives monthly. The finding no longer counts as open; the minutes list it with its reason."
     case .add:
-      "Opens a closed list again and goes to its step: /add department asks for more departments (step 1); /add kpi Sales \"Revenue growth\" asks for more Sales KPIs for Revenue growth (step 3). A blank line closes the list again."
+      "Opens a closed list again and goes to its step: /add department asks for more departments (step 1); /add kpi Sales \"Revenue growth\" asks for more Sales KPIs for Revenue growth (step 3); /add individual \"Pipeline coverage\" asks for Level 3 KPIs under that department KPI (step 5). A blank line closes the list again."
     case .head: "Sets the one person who heads a department: /head Sales Sam Lee."
     case .contribution:
       "Re-answers step 2 for one department and company KPI: /contribution Sales \"Gross margin\" Sells at list price. 'nothing' records that it does not move it."

@@ -14,9 +14,9 @@ import Testing
       let lines = try workshopFixtureLines()
       // Mid step 3: Marketing's KPI has a name and a lead time, no link sentence yet.
       let midStepThree = try #require(lines.firstIndex(of: "Marketing qualified leads")) + 2
-      // Mid step 5: three of the nine owners given.
+      // Mid step 5: three of the nine owners given (and Sales's Level 3 KPIs between them).
       let stepFiveStart = try #require(lines.firstIndex(of: "On-time delivery rate within capacity")) + 2
-      let midStepFive = stepFiveStart + 3
+      let midStepFive = try #require(lines.lastIndex(of: "Mia Chen")) + 1
       #expect(lines[stepFiveStart] == "Sam Lee")
       #expect(lines[midStepFive - 1] == "Mia Chen")
 

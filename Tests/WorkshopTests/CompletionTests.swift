@@ -1,3 +1,4 @@
+import Exports
 import Foundation
 import KPICascade
 import Testing
@@ -33,7 +34,7 @@ struct CompletionTests {
 
   @Test func exportFormatsAndFindingIdsComplete() {
     let room = Room.throughSelection()
-    #expect(room.workshop.completions(for: "/export ").candidates == ["json", "md"])
+    #expect(room.workshop.completions(for: "/export ").candidates == ExportFormat.allCases.map(\.rawValue))
     let ids = room.workshop.completions(for: "/accept counts").candidates
     #expect(!ids.isEmpty)
     #expect(ids.allSatisfy { $0.hasPrefix("counts:") })

@@ -93,7 +93,8 @@ struct StorageTests {
 
   @Test func creatingAnExistingSessionIsRefused() throws {
     try store.create(name: "Acme", at: Date()).close()
-    #expect(throws: ExitError(.usage, "A session 'acme' already exists; reopen it with: kpi-align open acme")) {
+    #expect(throws: ExitError(.usage, "A session 'acme' already exists; reopen it with: kpi-align open acme"))
+    {
       try store.create(name: "ACME", at: Date())
     }
   }
