@@ -169,3 +169,58 @@ struct LockedAndIdentityTests {
     #expect(room.say("/add company-kpi").refusal?.contains("locked") == true)
   }
 }
+
+@Suite("Level 3 in step 5")
+struct LevelThreeTests {
+  @Test func theFixturesIndividualKPIsAreRecordedUnderTheirDepartmentKPI() {
+    let room = Room.complete()
+    #expect(
+      room.cascade.individualKPIs.map(\.name) == [
+        "Discovery calls held", "Qualified opportunities created", "Proposals sent",
+      ])
+    #expect(room.cascade.individualKPIs.allSatisfy { $0.parent == "k1" && $0.role == "Account executives" })
+    #expect(room.cascade.individualKPIs.map(\.owner) == ["Ava Stone", "Ava Stone", "Ava Stone"])
+    #expect(
+      room.cascade.individualKPIs.map(\.target) == [">= 40 per week", ">= 12 per month", ">= 8 per month"])
+  }
+
+  @Test func stepFiveAsksForIndividualKPIsAfterEachOwnerAndEnterSkips() {
+    var room = Room.throughSelection()
+    room.say(lines: [
+      "yes", "Average discount", "", "<= 10%", "no", "yes", "On-time",
+      "On-time delivery rate within capacity", "",
+    ])
+    #expect(room.workshop.step == .assign)
+    room.say("Sam Lee")
+    #expect(room.question?.key == .individualKPIName(parent: "k1"))
+    #expect(
+      room.question?.text
+        == "Add the individual KPIs that drive Qualified pipeline coverage? Name one, or Enter to go on.")
+    room.say("Demos booked")
+    #expect(room.question?.key == .individualRole(kpi: "i1"))
+    #expect(room.say("").refusal == "Name the role or team, e.g. Account executives.")
+    room.say("SDR team", ">= 15 per week")
+    #expect(room.question?.key == .owner(kpi: "i1"))
+    #expect(room.say("the SDR team").refusal != nil)
+    room.say("Kim Park")
+    #expect(room.question?.key == .individualKPIName(parent: "k1"))
+    room.say("")
+    #expect(room.question?.key == .owner(kpi: "k4"))
+  }
+
+  @Test func individualKPIsAreFixedAddedAndRemovedByCommand() {
+    var room = Room.complete()
+    room.say("/retarget Discovery >= 45 per week")
+    #expect(room.cascade.individualKPI("i1")?.target == ">= 45 per week")
+    room.say("/owner Proposals Lee Wong")
+    #expect(room.cascade.individualKPI("i3")?.owner == "Lee Wong")
+    room.say("/add individual \"Average discount\"")
+    #expect(room.workshop.step == .assign)
+    #expect(room.question?.key == .individualKPIName(parent: "k4"))
+    let shown = room.say("/show Discovery").text
+    #expect(shown.contains("Qualified pipeline coverage"))
+    #expect(shown.contains("Discovery calls held  · Account executives · >= 45 per week · Ava Stone"))
+    room.say("/remove \"Qualified pipeline coverage\"")
+    #expect(room.cascade.individualKPIs.isEmpty)
+  }
+}
