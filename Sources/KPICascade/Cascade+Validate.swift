@@ -90,7 +90,7 @@ extension Cascade {
   }
 
   /// `YYYY-MM-DD` with a month 1–12 and a day 1–31.
-  static func isDay(_ text: String) -> Bool {
+  public static func isDay(_ text: String) -> Bool {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
       parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),

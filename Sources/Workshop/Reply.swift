@@ -22,6 +22,6 @@ public struct Reply: Equatable, Sendable {
 public enum Effect: Equatable, Sendable {
   /// Rewrite the transcript; with a path, also write a copy there.
   case save(path: String?)
-  case export(ExportFormat, path: String)
+  case export(ExportFormat, path: String, options: ExportOptions)
   case quit
 }

@@ -134,13 +134,20 @@ extension Workshop {
     case .conflict:
       return raiseConflict(parsed, line: line, at: date)
     case .export:
-      guard parsed.arguments.count == 2 else { return usage(command) }
+      guard (2...3).contains(parsed.arguments.count) else { return usage(command) }
       guard let format = ExportFormat(rawValue: parsed.arguments[0].lowercased()) else {
         return refuse(
           "Unknown format '\(DisplayText.safe(parsed.arguments[0]))'. Formats: "
             + ExportFormat.allCases.map(\.rawValue).joined(separator: ", ") + ".")
       }
-      return Reply(text: "", effect: .export(format, path: parsed.arguments[1]))
+      var options = ExportOptions()
+      if parsed.arguments.count == 3 {
+        guard Day.date(parsed.arguments[2]) != nil else {
+          return refuse("The calendar's first day is a date as YYYY-MM-DD, e.g. \(Day.string(date)).")
+        }
+        options.startDay = parsed.arguments[2]
+      }
+      return Reply(text: "", effect: .export(format, path: parsed.arguments[1], options: options))
     case .save:
       return Reply(text: "", effect: .save(path: parsed.arguments.isEmpty ? nil : parsed.rest(from: 0)))
     case .quit:

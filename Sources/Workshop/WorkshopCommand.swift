@@ -27,7 +27,7 @@ public enum WorkshopCommand: String, CaseIterable, Sendable {
     case .retarget: "/retarget KPI TARGET [because REASON]"
     case .owner: "/owner KPI PERSON"
     case .conflict: "/conflict KPI KPI"
-    case .export: "/export json|md FILE"
+    case .export: "/export FORMAT FILE [FIRST-DAY]"
     case .save: "/save [PATH]"
     case .quit: "/quit"
     }
@@ -56,7 +56,7 @@ public enum WorkshopCommand: String, CaseIterable, Sendable {
     case .retarget: "change a KPI's target"
     case .owner: "change who is accountable for a KPI"
     case .conflict: "put a pair of KPIs to the room in step 4"
-    case .export: "write the cascade (json) or the minutes (md) to a file"
+    case .export: "write the cascade, minutes, a spreadsheet, a diagram, the review calendar or a page"
     case .save: "save now; with a path, also write a copy there"
     case .quit: "save and leave (Ctrl-D does the same)"
     }
@@ -99,7 +99,8 @@ public enum WorkshopCommand: String, CaseIterable, Sendable {
     case .owner: "Sets the one person accountable for a KPI: /owner \"Pipeline coverage\" Sam Lee."
     case .conflict:
       "Adds a pair of department KPIs to step 4's questions: can both hit target while their company KPI gets worse?"
-    case .export: "Writes the agreed cascade as JSON, or the workshop minutes as Markdown, to FILE."
+    case .export:
+      "Writes FILE in FORMAT: json (the agreed cascade, importable), md (the minutes), csv (one row per KPI, for spreadsheets), mermaid or dot (the three levels as a diagram), ics (the review calendar, starting on FIRST-DAY, YYYY-MM-DD), html (the executive page)."
     case .save:
       "Saves the session file now (answers are journaled as they are given anyway). With a path, also writes a copy of the transcript there."
     case .quit: "Saves and leaves. Reopen with: kpi-align open NAME."

@@ -1,3 +1,4 @@
+import KPICascade
 import Workshop
 
 /// The command line, read without any outside package: a subcommand, its operands, and flags
@@ -10,7 +11,7 @@ struct Arguments: Equatable {
     case open(session: String)
     case list
     case importFile(path: String)
-    case export(session: String, format: String, output: String?)
+    case export(session: String, format: String, output: String?, firstDay: String?)
     case check(session: String)
     case help
     case version
@@ -29,8 +30,9 @@ struct Arguments: Equatable {
       kpi-align open NAME|PATH           resume a workshop by name, slug or file path
       kpi-align list                     sessions: name, step reached, last change, open findings
       kpi-align import FILE              copy a transcript or exported cascade into the sessions folder
-      kpi-align export SESSION [--format json|md] [-o|--output FILE]
-                                         the agreed cascade (json) or the minutes (md); stdout by default
+      kpi-align export SESSION [--format FORMAT] [-o|--output FILE] [--from YYYY-MM-DD]
+                                         FORMAT: json (default; the agreed cascade), md (minutes),
+                                         csv, mermaid, dot, ics (reviews from --from), html; stdout by default
       kpi-align check SESSION            run the alignment tests; exit 1 when any fails
 
     Options:
@@ -48,6 +50,7 @@ struct Arguments: Equatable {
     var operands: [String] = []
     var format: String?
     var output: String?
+    var firstDay: String?
     var index = 0
     func value(for flag: String) throws(ExitError) -> String {
       index += 1
@@ -70,6 +73,7 @@ struct Arguments: Equatable {
         case "--script": script = try value(for: argument)
         case "--format": format = try value(for: argument)
         case "-o", "--output": output = try value(for: argument)
+        case "--from": firstDay = try value(for: argument)
         default:
           if let equals = argument.firstIndex(of: "="), argument.hasPrefix("--") {
             let flag = String(argument[..<equals])
@@ -79,6 +83,7 @@ struct Arguments: Equatable {
             case "--script": script = given
             case "--format": format = given
             case "--output": output = given
+            case "--from": firstDay = given
             default: throw ExitError(.usage, "Unknown option \(flag). kpi-align --help lists them.")
             }
           } else {
@@ -118,7 +123,10 @@ struct Arguments: Equatable {
     case "export":
       let session = try one("a session")
       let chosen = format ?? "json"
-      command = .export(session: session, format: chosen, output: output)
+      if let firstDay, !Cascade.isDay(firstDay) {
+        throw ExitError(.usage, "--from takes a day as YYYY-MM-DD, e.g. 2027-01-04.")
+      }
+      command = .export(session: session, format: chosen, output: output, firstDay: firstDay)
     case "check": command = .check(session: try one("a session"))
     case "help": command = .help
     default:

@@ -50,8 +50,8 @@ struct REPL {
         case .save(let path)?:
           wrote = save(quietly: false) && wrote
           if let path { wrote = copy(to: path) && wrote }
-        case .export(let format, let path)?:
-          wrote = export(format, to: path, session: workshop.session) && wrote
+        case .export(let format, let path, let options)?:
+          wrote = export(format, to: path, options: options, session: workshop.session) && wrote
         }
         // A script cannot react to a file it could not write: it stops there.
         if !wrote, !input.isInteractive {
@@ -118,8 +118,10 @@ struct REPL {
     }
   }
 
-  private func export(_ format: ExportFormat, to path: String, session: Session) -> Bool {
-    let text = Runner.render(format, session)
+  private func export(
+    _ format: ExportFormat, to path: String, options: ExportOptions, session: Session
+  ) -> Bool {
+    let text = Runner.render(format, session, options: options)
     do {
       try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: path))
       Console.out("Wrote \(DisplayText.safe(path)) (\(format.rawValue), \(text.utf8.count) bytes).")

@@ -30,7 +30,7 @@ struct Runner {
         "Imported '\(DisplayText.safe(session.info.name))' as \(DisplayText.safe(url.path)) (\(count) exchange\(count == 1 ? "" : "s"), replay verified)."
       )
       return .success
-    case .export(let name, let formatName, let output):
+    case .export(let name, let formatName, let output, let firstDay):
       guard let format = ExportFormat(rawValue: formatName.lowercased()) else {
         throw .init(
           .usage,
@@ -38,7 +38,7 @@ struct Runner {
         )
       }
       let session = try store.read(name)
-      let text = Self.render(format, session)
+      let text = Self.render(format, session, options: ExportOptions(startDay: firstDay))
       if let output {
         try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: output))
       } else {
@@ -60,10 +60,12 @@ struct Runner {
     }
   }
 
-  static func render(_ format: ExportFormat, _ session: Session) -> String {
+  static func render(_ format: ExportFormat, _ session: Session, options: ExportOptions = ExportOptions())
+    -> String
+  {
     Exporter.render(
       format, workshop: session.info.name, cascade: session.cascade,
-      findings: AlignmentReport(cascade: session.cascade).findings)
+      findings: AlignmentReport(cascade: session.cascade).findings, options: options)
   }
 
   private func list() -> ExitCode {
