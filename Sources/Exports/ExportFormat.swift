@@ -9,12 +9,21 @@ public enum ExportFormat: String, CaseIterable, Sendable {
   case json
   /// The workshop minutes in Markdown, for the facilitator to send after the session.
   case md
+  /// One row per KPI at every level, for spreadsheets; `import-csv` reads the same columns.
+  case csv
+  /// The three levels as a Mermaid flowchart, for a wiki page.
+  case mermaid
+  /// The three levels as a Graphviz graph, with owners and open verdicts.
+  case dot
 
   /// The extension a file of this format gets when the user names no file (no leading dot).
   public var fileExtension: String {
     switch self {
     case .json: "json"
     case .md: "md"
+    case .csv: "csv"
+    case .mermaid: "mmd"
+    case .dot: "dot"
     }
   }
 }

@@ -18,6 +18,9 @@ public enum Exporter {
     switch format {
     case .json: CascadeJSON.render(workshop: workshop, cascade: cascade, findings: findings)
     case .md: WorkshopMinutes.render(workshop: workshop, cascade: cascade, findings: findings)
+    case .csv: CascadeCSV.render(workshop: workshop, cascade: cascade, findings: findings)
+    case .mermaid: CascadeMermaid.render(workshop: workshop, cascade: cascade, findings: findings)
+    case .dot: CascadeDOT.render(workshop: workshop, cascade: cascade, findings: findings)
     }
   }
 
