@@ -15,6 +15,10 @@ public enum ExportFormat: String, CaseIterable, Sendable {
   case mermaid
   /// The three levels as a Graphviz graph, with owners and open verdicts.
   case dot
+  /// The governance rhythm as an iCalendar file, for the calendars the company already uses.
+  case ics
+  /// The executive view as one self-contained HTML page, for a browser or print.
+  case html
 
   /// The extension a file of this format gets when the user names no file (no leading dot).
   public var fileExtension: String {
@@ -24,6 +28,8 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case .csv: "csv"
     case .mermaid: "mmd"
     case .dot: "dot"
+    case .ics: "ics"
+    case .html: "html"
     }
   }
 }

@@ -21,6 +21,8 @@ public enum Exporter {
     case .csv: CascadeCSV.render(workshop: workshop, cascade: cascade, findings: findings)
     case .mermaid: CascadeMermaid.render(workshop: workshop, cascade: cascade, findings: findings)
     case .dot: CascadeDOT.render(workshop: workshop, cascade: cascade, findings: findings)
+    case .ics: ReviewCalendar.render(workshop: workshop, cascade: cascade, options: options)
+    case .html: ExecutivePage.render(workshop: workshop, cascade: cascade, findings: findings)
     }
   }
 
