@@ -38,4 +38,24 @@ struct AccountabilityCheckTests {
     #expect(
       AccountabilityCheck().findings(in: cascade).map(\.subject) == ["c1", "c2", "c3", "d1", "k1", "d2"])
   }
+
+  @Test func levelThreeKPIsNeedOneNamedOwner() throws {
+    let cascade = try Cascade(
+      events: Room.companyKPIs + Room.department("d1", "Sales", kpis: ["k1"])
+        + Room.department("d2", "Finance") + [
+          .individualKPIAdded(id: "i1", parent: "k1", name: "Discovery calls made"),
+          .individualKPIAdded(id: "i2", parent: "k1", name: "Demos booked"),
+          .individualKPIAdded(id: "i3", parent: "k1", name: "Proposals sent"),
+          .ownerSet(kpi: "i1", person: "Bo Li (Account executive)"),
+          .ownerSet(kpi: "i2", person: "SDR team"),
+        ])
+    let verdicts = Room.verdicts(AccountabilityCheck(), cascade)
+    #expect(verdicts["accountability:i1"] == .pass)
+    #expect(verdicts["accountability:i2"] == .fail)
+    #expect(verdicts["accountability:i3"] == .fail)
+    #expect(try Room.finding(AccountabilityCheck(), cascade, "accountability:i3").reason == "no owner")
+    #expect(
+      AccountabilityCheck().findings(in: cascade).map(\.subject)
+        == ["c1", "c2", "c3", "d1", "k1", "d2", "i1", "i2", "i3"])
+  }
 }

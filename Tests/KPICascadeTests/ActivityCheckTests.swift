@@ -38,4 +38,16 @@ struct ActivityCheckTests {
     #expect(finding.reason == "counts what was done: activity at Level 2")
     #expect(finding.remedy == "measure what results from it, or move it to Level 3")
   }
+
+  /// Activity is what Level 3 is for: "calls made" under a department KPI is not flagged.
+  @Test func activityAtLevelThreeGivesNoFinding() throws {
+    let cascade = try Room.withOneKPI([
+      .individualKPIAdded(id: "i1", parent: "k1", name: "Calls made"),
+      .roleSet(kpi: "i1", role: "Account executive"),
+    ])
+    #expect(ActivityCheck.looksLikeActivity("Calls made"))
+    #expect(Room.verdicts(ActivityCheck(), cascade) == ["activity:k1": .pass])
+    #expect(
+      !AlignmentReport(cascade: cascade).findings.contains { $0.check == .activity && $0.subject == "i1" })
+  }
 }

@@ -22,4 +22,24 @@ struct TargetCheckTests {
     #expect(
       try Room.finding(TargetCheck(), cascade, "target:c3").reason == "no target")
   }
+
+  @Test func levelThreeKPIsNeedAMeasurableTargetToo() throws {
+    let cascade = try Room.withOneKPI([
+      .individualKPIAdded(id: "i1", parent: "k1", name: "Discovery calls made"),
+      .individualKPIAdded(id: "i2", parent: "k1", name: "Demos booked"),
+      .individualKPIAdded(id: "i3", parent: "k1", name: "Proposals sent"),
+      .targetSet(kpi: "i1", target: ">= 20 per week", reason: nil),
+      .targetSet(kpi: "i2", target: "book more demos", reason: nil),
+    ])
+    let verdicts = Room.verdicts(TargetCheck(), cascade)
+    #expect(verdicts["target:i1"] == .pass)
+    #expect(verdicts["target:i2"] == .fail)
+    #expect(verdicts["target:i3"] == .fail)
+    #expect(TargetCheck().findings(in: cascade).map(\.subject).suffix(4) == ["k1", "i1", "i2", "i3"])
+    #expect(try Room.finding(TargetCheck(), cascade, "target:i1").reason == "≥ 20 per week")
+    #expect(
+      try Room.finding(TargetCheck(), cascade, "target:i2").reason
+        == "'book more demos' is a goal, not a measurable target")
+    #expect(try Room.finding(TargetCheck(), cascade, "target:i3").reason == "no target")
+  }
 }

@@ -6,7 +6,8 @@ public struct AccountabilityCheck: AlignmentCheck {
   public init() {}
 
   /// One finding per company KPI id; then, department by department, one for the department id
-  /// (its head) and one per department KPI id.
+  /// (its head) and one per department KPI id; then one per Level 3 KPI id, last so the ids
+  /// the room already accepted keep their place.
   public func findings(in cascade: Cascade) -> [Finding] {
     let executives = cascade.companyKPIs.map { kpi in
       finding(kpi.id, kpi.owner, missing: "no accountable executive")
@@ -15,7 +16,8 @@ public struct AccountabilityCheck: AlignmentCheck {
       [finding(department.id, department.head, missing: "no head")]
         + department.kpis.map { finding($0.id, $0.owner, missing: "no owner") }
     }
-    return executives + departments
+    let individuals = cascade.individualKPIs.map { finding($0.id, $0.owner, missing: "no owner") }
+    return executives + departments + individuals
   }
 
   private func finding(_ subject: String, _ person: String?, missing: String) -> Finding {

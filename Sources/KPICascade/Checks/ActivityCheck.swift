@@ -7,7 +7,8 @@ public struct ActivityCheck: AlignmentCheck {
 
   public init() {}
 
-  /// One finding per department KPI id.
+  /// One finding per department KPI id. Level 3 KPIs are not looked at: activity is what
+  /// individual KPIs are for, so flagging it there would only be noise.
   public func findings(in cascade: Cascade) -> [Finding] {
     cascade.departmentKPIs.map { kpi in
       if Self.looksLikeActivity(kpi.name) {

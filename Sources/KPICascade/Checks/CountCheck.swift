@@ -1,15 +1,42 @@
-/// Counts: 3–5 company KPIs (more signals strategic confusion) and 5–8 KPIs per department
-/// (fewer leaves outcomes unwatched, more and nobody watches any of them).
+/// Counts: 3–5 company KPIs (more signals strategic confusion), 5–8 KPIs per department
+/// (fewer leaves outcomes unwatched, more and nobody watches any of them) and 3–5 Level 3 KPIs
+/// per role (the same attention limit, for one person or team).
 public struct CountCheck: AlignmentCheck {
   public let kind = CheckKind.counts
   public static let companyRange = 3...5
   public static let departmentRange = 5...8
+  public static let roleRange = 3...5
+
+  /// The subject for Level 3 KPIs that name no role yet.
+  public static let unassignedRole = "role:unassigned"
 
   public init() {}
 
-  /// `level-1` for the company KPIs, then one finding per department id.
+  /// `level-1` for the company KPIs, one finding per department id, then one per role that
+  /// Level 3 KPIs name (in the order the roles first appear), then `role:unassigned` when some
+  /// Level 3 KPIs name none. No Level 3 KPIs, no role findings.
   public func findings(in cascade: Cascade) -> [Finding] {
     [companyFinding(cascade.companyKPIs.count)] + cascade.departments.map(departmentFinding)
+      + roleFindings(cascade.individualKPIs)
+  }
+
+  /// The stable subject for a role: `role:` and the role lowercased, every run of characters
+  /// that are not letters or digits written as one `-` ("Account Executive (EMEA)" →
+  /// `role:account-executive-emea`), so spelling variants of one role are counted together and
+  /// an override survives a retyped capital. No role, or one with no letters or digits, or one
+  /// literally called "unassigned", is `role:unassigned`.
+  public static func roleSubject(_ role: String?) -> String {
+    var slug = ""
+    for character in (role ?? "").lowercased() {
+      if character.isLetter || character.isNumber {
+        slug.append(character)
+      } else if !slug.isEmpty && slug.last != "-" {
+        slug.append("-")
+      }
+    }
+    if slug.last == "-" { slug.removeLast() }
+    let subject = "role:\(slug)"
+    return slug.isEmpty || subject == unassignedRole ? unassignedRole : subject
   }
 
   private func companyFinding(_ count: Int) -> Finding {
@@ -54,6 +81,50 @@ public struct CountCheck: AlignmentCheck {
         check: kind, verdict: .fail, subject: subject,
         reason: "\(count) KPIs: more than 8 and nobody watches any of them",
         remedy: "keep the 5–8 that lead best; move activity counts to Level 3")
+    }
+  }
+
+  private func roleFindings(_ kpis: [IndividualKPI]) -> [Finding] {
+    var order: [String] = []
+    var names: [String: String] = [:]
+    var counts: [String: Int] = [:]
+    for kpi in kpis {
+      let subject = Self.roleSubject(kpi.role)
+      if counts[subject] == nil {
+        order.append(subject)
+        names[subject] = kpi.role.answered.map {
+          $0.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+      }
+      counts[subject, default: 0] += 1
+    }
+    let named = order.filter { $0 != Self.unassignedRole }.map { subject in
+      roleFinding(subject, names[subject] ?? subject, counts[subject] ?? 0)
+    }
+    guard let unassigned = counts[Self.unassignedRole] else { return named }
+    return named + [
+      Finding(
+        check: kind, verdict: .warn, subject: Self.unassignedRole,
+        reason: "\(unassigned) Level 3 KPI\(unassigned == 1 ? "" : "s") with no role",
+        remedy: "name the role or team each one measures, e.g. 'Account executive'")
+    ]
+  }
+
+  /// Never `0`: a role exists only because some Level 3 KPI names it.
+  private func roleFinding(_ subject: String, _ role: String, _ count: Int) -> Finding {
+    let kpis = "\(count) Level 3 KPI\(count == 1 ? "" : "s") for \(role)"
+    switch count {
+    case ..<Self.roleRange.lowerBound:
+      return Finding(
+        check: kind, verdict: .warn, subject: subject, reason: "\(kpis): 3–5 per role recommended",
+        remedy: "add what else this role does that drives its department KPIs, or accept fewer on purpose")
+    case Self.roleRange:
+      return Finding(check: kind, verdict: .pass, subject: subject, reason: kpis)
+    default:
+      return Finding(
+        check: kind, verdict: .fail, subject: subject,
+        reason: "\(kpis): more than 5 and nobody watches any of them",
+        remedy: "keep the 3–5 that drive its department KPIs best")
     }
   }
 }

@@ -1,14 +1,16 @@
-/// Outcome, not goal: every KPI at both levels carries a measurable target. "Increase customer
+/// Outcome, not goal: every KPI at every level carries a measurable target. "Increase customer
 /// satisfaction" is a wish; "≥ 78%" is something a review can say yes or no to.
 public struct TargetCheck: AlignmentCheck {
   public let kind = CheckKind.target
 
   public init() {}
 
-  /// One finding per company KPI id, then one per department KPI id.
+  /// One finding per company KPI id, then one per department KPI id, then one per Level 3 KPI
+  /// id: an activity count at Level 3 still needs a number a review can say yes or no to.
   public func findings(in cascade: Cascade) -> [Finding] {
     cascade.companyKPIs.map { finding($0.id, $0.target) }
       + cascade.departmentKPIs.map { finding($0.id, $0.target) }
+      + cascade.individualKPIs.map { finding($0.id, $0.target) }
   }
 
   private func finding(_ id: String, _ typed: String?) -> Finding {
