@@ -30,6 +30,8 @@ extension Workshop {
     case .check:
       return Reply(
         text: CheckReport(cascade: cascade, style: style, reached: agenda(at: date).reachedStep).text())
+    case .score:
+      return Reply(text: ScoreReport(cascade: cascade, style: style).text())
     case .next, .back, .goto:
       return move(command, parsed, at: date)
     case .undo:

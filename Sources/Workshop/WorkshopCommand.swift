@@ -1,6 +1,6 @@
 /// The REPL's commands, with the help each one shows.
 public enum WorkshopCommand: String, CaseIterable, Sendable {
-  case help, status, show, next, back, goto, undo, check, accept
+  case help, status, show, next, back, goto, undo, check, score, accept
   case add, rename, remove, retarget, owner, head, contribution, lead, link, governance, conflict
   case export, save, quit
 
@@ -15,6 +15,7 @@ public enum WorkshopCommand: String, CaseIterable, Sendable {
     case .goto: "/goto N"
     case .undo: "/undo"
     case .check: "/check"
+    case .score: "/score"
     case .accept: "/accept FINDING because REASON"
     case .add: "/add department | kpi DEPARTMENT COMPANY-KPI | individual KPI"
     case .head: "/head DEPARTMENT PERSON"
@@ -44,6 +45,7 @@ public enum WorkshopCommand: String, CaseIterable, Sendable {
     case .goto: "go to step N (1–6)"
     case .undo: "take back the last answer (repeat to go further)"
     case .check: "run every alignment test; findings grouped by test"
+    case .score: "the maturity score, its rubric and the next three steps"
     case .accept: "accept a finding on purpose, with the reason recorded"
     case .add: "add a department, a department KPI, or individual KPIs after a list was closed"
     case .head: "change who heads a department"
@@ -77,6 +79,8 @@ public enum WorkshopCommand: String, CaseIterable, Sendable {
       "Takes back the last accepted answer or change and asks that question again. Repeat to go further back. The transcript keeps the undone answer, marked as undone."
     case .check:
       "Runs every alignment test on the cascade and lists what fails or warns, grouped by test, with the finding ids /accept takes."
+    case .score:
+      "Scores the cascade 0–100% against an explicit rubric (Fragmented, Basic, Structured, Aligned, Optimized), lists each criterion with its weight and whether it is met, and the three most valuable things to do next. docs/score.md explains the rubric."
     case .accept:
       "Records that the room accepts a finding on purpose, e.g. /accept lead-time:k4 because churn data arrives monthly. The finding no longer counts as open; the minutes list it with its reason."
     case .add:

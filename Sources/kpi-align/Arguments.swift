@@ -13,6 +13,7 @@ struct Arguments: Equatable {
     case importFile(path: String)
     case export(session: String, format: String, output: String?, firstDay: String?)
     case check(session: String)
+    case score(session: String)
     case help
     case version
   }
@@ -34,6 +35,7 @@ struct Arguments: Equatable {
                                          FORMAT: json (default; the agreed cascade), md (minutes),
                                          csv, mermaid, dot, ics (reviews from --from), html; stdout by default
       kpi-align check SESSION            run the alignment tests; exit 1 when any fails
+      kpi-align score SESSION            the maturity score, its rubric and the next three steps
 
     Options:
       --sessions DIR      where sessions live (also KPI_ALIGN_SESSIONS); default: sessions/ in the repository
@@ -128,6 +130,7 @@ struct Arguments: Equatable {
       }
       command = .export(session: session, format: chosen, output: output, firstDay: firstDay)
     case "check": command = .check(session: try one("a session"))
+    case "score": command = .score(session: try one("a session"))
     case "help": command = .help
     default:
       throw ExitError(.usage, "Unknown command '\(DisplayText.safe(verb))'. kpi-align --help lists them.")

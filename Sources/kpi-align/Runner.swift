@@ -49,6 +49,10 @@ struct Runner {
       let session = try store.read(name)
       Console.out(CheckReport(cascade: session.cascade, style: Console.wantsColour ? .fancy : .plain).text())
       return AlignmentReport(cascade: session.cascade).passes ? .success : .failed
+    case .score(let name):
+      let session = try store.read(name)
+      Console.out(ScoreReport(cascade: session.cascade, style: Console.wantsColour ? .fancy : .plain).text())
+      return .success
     case .new(let name):
       let input = try InputSource(scriptPath: arguments.script)
       return try workshop(try store.create(name: name, at: Date()), input: input)

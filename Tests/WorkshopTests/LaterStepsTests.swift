@@ -224,3 +224,33 @@ struct LevelThreeTests {
     #expect(room.cascade.individualKPIs.isEmpty)
   }
 }
+
+@Suite("/score")
+struct ScoreCommandTests {
+  @Test func scoreShowsPercentLevelRubricAndNextSteps() {
+    var room = Room.complete()
+    let score = MaturityScore(cascade: room.cascade)
+    let text = room.say("/score").text
+    #expect(text.hasPrefix("Maturity \(score.percent)% — \(score.level.title)"))
+    for criterion in score.criteria { #expect(text.contains(criterion.title)) }
+    #expect(text.contains("1. \(score.nextSteps[0].title) (+\(score.nextSteps[0].weight))"))
+  }
+
+  @Test func theScoreMovesWhenTheSessionImproves() {
+    var room = Room.complete()
+    let before = MaturityScore(cascade: room.cascade).percent
+    // Level 3 under one KPI of every other department.
+    for parent in [
+      "Marketing qualified leads", "Fulfilment cost per order", "Expansion pipeline",
+      "Purchase price variance",
+    ] {
+      room.say("/add individual \"\(parent)\"")
+      for n in 1...3 { room.say("\(parent) task \(n)", "\(parent) team", ">= \(n)0 per month", "Kim Park") }
+      room.say("")
+    }
+    let after = MaturityScore(cascade: room.cascade)
+    #expect(after.criteria.first { $0.id == "three-levels" }?.isMet == true)
+    #expect(after.percent == before + 8)
+    #expect(room.say("/score").text.hasPrefix("Maturity \(after.percent)%"))
+  }
+}
