@@ -1,7 +1,8 @@
 import KPICascade
 
-/// Steps 3 to 5 of the minutes: each department's KPIs with their link, lead time, owner and
-/// tension, then the conflicts the room examined and how each was resolved.
+/// Steps 3 to 5 of the minutes: each department's KPIs with their link, lead time, owner,
+/// tension and the Level 3 KPIs under them, then the conflicts the room examined and how each
+/// was resolved.
 extension WorkshopMinutes {
   static func departmentKPIs(_ cascade: Cascade) -> [String] {
     var lines = ["## Department KPIs"]
@@ -12,6 +13,18 @@ extension WorkshopMinutes {
       for kpi in department.kpis {
         lines += ["", "#### \(MarkdownText.escape(kpi.name))", ""]
         lines += kpiDetails(kpi, cascade).map { "- **\($0.0):** \($0.1)" }
+        let individuals = cascade.individualKPIs(under: kpi.id)
+        if !individuals.isEmpty {
+          lines += ["", "Level 3 KPIs that drive it:", ""]
+          lines += table(
+            header: ["Individual KPI", "Role or team", "Target", "Owner"],
+            rows: individuals.map {
+              [
+                MarkdownText.escape($0.name), MarkdownText.value($0.role), MarkdownText.value($0.target),
+                MarkdownText.value($0.owner),
+              ]
+            })
+        }
       }
     }
     return lines

@@ -20,6 +20,22 @@ extension WorkshopMinutes {
   }
 
   /// Open findings grouped by check, in the order `check` reports the checks.
+  /// The maturity score: percent and level, then what would raise it most.
+  static func maturity(_ score: MaturityScore) -> [String] {
+    var lines = [
+      "## Maturity score", "",
+      "**\(score.percent)% — \(score.level.title)** (\(score.metWeight) of \(score.totalWeight) points; the rubric is in kpi-align's docs/score.md).",
+    ]
+    let steps = score.nextSteps
+    if !steps.isEmpty {
+      lines += ["", "Most valuable next steps:", ""]
+      lines += steps.enumerated().map { index, step in
+        "\(index + 1). \(MarkdownText.escape(step.title)) (+\(step.weight)): \(MarkdownText.escape(step.detail))"
+      }
+    }
+    return lines
+  }
+
   static func openFindings(_ open: [Finding], _ cascade: Cascade) -> [String] {
     var lines = ["## Open findings"]
     guard !open.isEmpty else {

@@ -20,6 +20,7 @@ public enum WorkshopMinutes {
       departmentKPIs(cascade),
       conflicts(cascade),
       governance(cascade.governance),
+      maturity(MaturityScore(cascade: cascade)),
       openFindings(Exporter.openFindings(findings, in: cascade), cascade),
       overrides(cascade, findings),
     ]
