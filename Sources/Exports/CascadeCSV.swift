@@ -11,8 +11,12 @@ import KPICascade
 /// live link when the file is opened. Following OWASP's advice on CSV injection, every such
 /// cell gets a leading `'`, which spreadsheets show as text and do not run. This applies to
 /// every cell, targets included: `-15% QoQ` reads `'-15% QoQ` and `+20% YoY` reads
-/// `'+20% YoY`. That is the accepted price; an importer strips one leading `'` from a cell
-/// whose next character is one of those six.
+/// `'+20% YoY`. That is the accepted price.
+///
+/// So that `import-csv` can undo it without guessing, a cell that already starts with quotes
+/// followed by one of those characters (a name typed as `'=x`) gets one more quote too. The
+/// rule back is then exact: strip one leading `'` from a cell that is quotes followed by a
+/// trigger (`isNeutralised(_:)`); `'90s prices` is left as typed both ways.
 ///
 /// Rows come in a fixed order (company KPIs; then department by department, each department
 /// KPI followed by its individual KPIs), so the same session always gives the same bytes.
@@ -66,11 +70,22 @@ public enum CascadeCSV {
   /// if RFC 4180 needs it.
   static func field(_ value: String) -> String {
     var text = value
-    if let first = text.unicodeScalars.first, formulaTriggers.contains(first) { text = "'" + text }
+    if startsWithTrigger(afterQuotes: text) { text = "'" + text }
     guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }) else {
       return text
     }
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+
+  /// Whether a cell read from the file carries a neutralising `'`: quotes, then a trigger.
+  /// An importer drops the first character of such a cell and keeps every other as read.
+  public static func isNeutralised(_ cell: String) -> Bool {
+    cell.hasPrefix("'") && startsWithTrigger(afterQuotes: cell)
+  }
+
+  /// Whether the first scalar after any leading `'` is a formula trigger.
+  private static func startsWithTrigger(afterQuotes text: String) -> Bool {
+    text.unicodeScalars.first { $0 != "'" }.map(formulaTriggers.contains) ?? false
   }
 
   // MARK: - Rows

@@ -129,10 +129,24 @@ import Testing
     ("a\r\nb", "\"a\r\nb\""),
     ("=HYPERLINK(\"u\",\"y\")", "\"'=HYPERLINK(\"\"u\"\",\"\"y\"\")\""),
     ("a=b", "a=b"),
+    ("'=x", "''=x"),
+    ("''-x", "'''-x"),
+    ("'90s prices", "'90s prices"),
     ("", ""),
   ])
   func field(_ value: String, _ written: String) {
     #expect(CascadeCSV.field(value) == written)
+  }
+
+  /// What an importer does with `isNeutralised` gives back every cell exactly as typed.
+  @Test(arguments: ["=1+1", "'=1+1", "''@x", "-15% QoQ", "'90s prices", "'", "plain", "\r\nx", ""])
+  func neutralisingIsUndoneExactly(_ typed: String) {
+    var written = CascadeCSV.field(typed)
+    if written.hasPrefix("\"") {
+      written = String(written.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
+    }
+    let read = CascadeCSV.isNeutralised(written) ? String(written.dropFirst()) : written
+    #expect(read == typed)
   }
 
   @Test func rowsEndWithCRLFAndTheOutputIsDeterministic() throws {
