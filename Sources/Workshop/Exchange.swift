@@ -24,8 +24,10 @@ public struct Exchange: Codable, Equatable, Sendable {
   }
 
   /// Whether the exchange recorded an answer (not only a move between steps or an undo):
-  /// what `/undo` takes back. An import is the session's starting point, not an answer.
+  /// what `/undo` takes back. An import is the session's starting point, not an answer:
+  /// a restored cascade, or a spreadsheet's rows (`importQuestion`), which are many events.
   public var isUndoable: Bool {
+    if question == Self.importQuestion { return false }
     var answered = false
     for change in changes {
       switch change {
