@@ -35,7 +35,8 @@ extension Workshop {
     switch (command, position) {
     case (.help?, 0): pool = WorkshopCommand.allCases.map(\.rawValue)
     case (.export?, 0): pool = ExportFormat.allCases.map(\.rawValue)
-    case (.export?, _), (.save?, _), (.goto?, _), (.undo?, _), (.next?, _), (.back?, _), (.quit?, _):
+    case (.export?, _), (.save?, _), (.goto?, _), (.undo?, _), (.next?, _), (.back?, _), (.quit?, _),
+      (.diff?, _):
       pool = []
     case (.accept?, 0): pool = AlignmentReport(cascade: cascade).open.map(\.id)
     case (.accept?, _): pool = ["because"]

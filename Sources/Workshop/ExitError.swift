@@ -1,7 +1,7 @@
 /// The process's exit codes, documented in the README; scripts and CI read them.
 public enum ExitCode: Int32, Sendable, CaseIterable {
   case success = 0
-  /// `check` found a failing test, or a script line was refused.
+  /// `check` found a failing test, a script line was refused, or `diff` found changes.
   case failed = 1
   /// The command line was wrong.
   case usage = 2

@@ -23,5 +23,8 @@ public enum Effect: Equatable, Sendable {
   /// Rewrite the transcript; with a path, also write a copy there.
   case save(path: String?)
   case export(ExportFormat, path: String, options: ExportOptions)
+  /// Compare the session on screen with the one in a file (a path, or a slug in the same
+  /// folder): the shell reads it, the engine never touches files.
+  case diff(path: String)
   case quit
 }

@@ -32,6 +32,10 @@ extension Workshop {
         text: CheckReport(cascade: cascade, style: style, reached: agenda(at: date).reachedStep).text())
     case .score:
       return Reply(text: ScoreReport(cascade: cascade, style: style).text())
+    case .diff:
+      // Read-only: no exchange, so nothing is journaled and /undo never sees it.
+      guard !parsed.arguments.isEmpty else { return usage(command) }
+      return Reply(text: "", effect: .diff(path: parsed.rest(from: 0)))
     case .next, .back, .goto:
       return move(command, parsed, at: date)
     case .undo:

@@ -1,6 +1,6 @@
 /// The REPL's commands, with the help each one shows.
 public enum WorkshopCommand: String, CaseIterable, Sendable {
-  case help, status, show, next, back, goto, undo, check, score, accept
+  case help, status, show, next, back, goto, undo, check, score, diff, accept
   case add, rename, remove, retarget, owner, head, contribution, lead, link, governance, conflict
   case export, save, quit
 
@@ -16,6 +16,7 @@ public enum WorkshopCommand: String, CaseIterable, Sendable {
     case .undo: "/undo"
     case .check: "/check"
     case .score: "/score"
+    case .diff: "/diff FILE"
     case .accept: "/accept FINDING because REASON"
     case .add: "/add department | kpi DEPARTMENT COMPANY-KPI | individual KPI"
     case .head: "/head DEPARTMENT PERSON"
@@ -46,6 +47,7 @@ public enum WorkshopCommand: String, CaseIterable, Sendable {
     case .undo: "take back the last answer (repeat to go further)"
     case .check: "run every alignment test; findings grouped by test"
     case .score: "the maturity score, its rubric and the next three steps"
+    case .diff: "what changed since FILE (a saved session or exported cascade)"
     case .accept: "accept a finding on purpose, with the reason recorded"
     case .add: "add a department, a department KPI, or individual KPIs after a list was closed"
     case .head: "change who heads a department"
@@ -81,6 +83,8 @@ public enum WorkshopCommand: String, CaseIterable, Sendable {
       "Runs every alignment test on the cascade and lists what fails or warns, grouped by test, with the finding ids /accept takes."
     case .score:
       "Scores the cascade 0–100% against an explicit rubric (Fragmented, Basic, Structured, Aligned, Optimized), lists each criterion with its weight and whether it is met, and the three most valuable things to do next. docs/score.md explains the rubric."
+    case .diff:
+      "Compares FILE (the old side: a session's .json, or an exported cascade) with the session on screen (the new side): KPIs added, removed, renamed, retargeted, re-owned or relinked, lead times, departments, conflicts opened or resolved, governance, accepted findings and the maturity score. Changes nothing. A session in the same folder may be named by its slug: /diff acme-retail-q1."
     case .accept:
       "Records that the room accepts a finding on purpose, e.g. /accept lead-time:k4 because churn data arrives monthly. The finding no longer counts as open; the minutes list it with its reason."
     case .add:

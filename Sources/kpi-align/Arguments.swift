@@ -14,6 +14,8 @@ struct Arguments: Equatable {
     case export(session: String, format: String, output: String?, firstDay: String?)
     case check(session: String)
     case score(session: String)
+    /// `format` is checked by the runner against `DiffReport.Format`.
+    case diff(old: String, new: String, format: String)
     case help
     case version
   }
@@ -36,6 +38,9 @@ struct Arguments: Equatable {
                                          csv, mermaid, dot, ics (reviews from --from), html; stdout by default
       kpi-align check SESSION            run the alignment tests; exit 1 when any fails
       kpi-align score SESSION            the maturity score, its rubric and the next three steps
+      kpi-align diff OLD NEW [--format text|json]
+                                         what changed from OLD to NEW (sessions by name, slug or path, or
+                                         exported cascades); exit 0 when equal, 1 when different
 
     Options:
       --sessions DIR      where sessions live (also KPI_ALIGN_SESSIONS); default: sessions/ in the repository
@@ -43,8 +48,8 @@ struct Arguments: Equatable {
       -h, --help, help    this help
       --version           the version
 
-    Exit codes: 0 success, 1 failed check or script line, 2 usage, 3 bad input file,
-    4 I/O error, 5 session open in another kpi-align.
+    Exit codes: 0 success, 1 failed check, refused script line or diff with changes,
+    2 usage, 3 bad input file, 4 I/O error, 5 session open in another kpi-align.
     In the workshop, /help lists the commands.
     """
 
@@ -131,13 +136,22 @@ struct Arguments: Equatable {
       command = .export(session: session, format: chosen, output: output, firstDay: firstDay)
     case "check": command = .check(session: try one("a session"))
     case "score": command = .score(session: try one("a session"))
+    case "diff":
+      guard rest.count == 2 else {
+        throw ExitError(
+          .usage,
+          "kpi-align diff takes two sessions or files, OLD then NEW: kpi-align diff acme-q1 acme-q2")
+      }
+      guard output == nil else { throw ExitError(.usage, "diff prints to stdout; -o goes with export.") }
+      command = .diff(old: rest[0], new: rest[1], format: format ?? "text")
     case "help": command = .help
     default:
       throw ExitError(.usage, "Unknown command '\(DisplayText.safe(verb))'. kpi-align --help lists them.")
     }
     if format != nil || output != nil, case .export = command {
+    } else if format != nil, case .diff = command {
     } else if format != nil || output != nil {
-      throw ExitError(.usage, "--format and -o go with export.")
+      throw ExitError(.usage, "--format goes with export and diff, -o with export.")
     }
   }
 }

@@ -52,6 +52,11 @@ struct REPL {
           if let path { wrote = copy(to: path) && wrote }
         case .export(let format, let path, let options)?:
           wrote = export(format, to: path, options: options, session: workshop.session) && wrote
+        case .diff(let path)?:
+          // A file that can't be compared is a refused line: a script stops there.
+          if !compare(path, with: workshop.session), !input.isInteractive {
+            return save(quietly: true) ? .failed : .io
+          }
         }
         // A script cannot react to a file it could not write: it stops there.
         if !wrote, !input.isInteractive {
@@ -114,6 +119,22 @@ struct REPL {
       return true
     } catch {
       Console.error("kpi-align: \(error.message)")
+      return false
+    }
+  }
+
+  /// `/diff FILE`: FILE (a path, or a slug in this session's folder) is the old side, the
+  /// session on screen the new one. Reads only; `false` (after saying why) when FILE can't be.
+  private func compare(_ path: String, with session: Session) -> Bool {
+    let store = SessionStore(directory: open.url.deletingLastPathComponent())
+    do {
+      let (workshop, cascade) = try store.cascadeToCompare(path)
+      let diff = CascadeDiff(old: cascade, new: session.cascade)
+      show(DiffReport(old: workshop, new: session.info.name, diff: diff).text(style: style))
+      return true
+    } catch {
+      let place = input.isInteractive ? "" : "\(input.location): "
+      Console.error("kpi-align: \(place)\(error.message)")
       return false
     }
   }

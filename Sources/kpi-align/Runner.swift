@@ -53,6 +53,16 @@ struct Runner {
       let session = try store.read(name)
       Console.out(ScoreReport(cascade: session.cascade, style: Console.wantsColour ? .fancy : .plain).text())
       return .success
+    case .diff(let oldName, let newName, let formatName):
+      guard let format = DiffReport.Format(rawValue: formatName.lowercased()) else {
+        throw .init(.usage, "Unknown diff format '\(DisplayText.safe(formatName))'. Formats: text, json.")
+      }
+      let old = try store.cascadeToCompare(oldName)
+      let new = try store.cascadeToCompare(newName)
+      let diff = CascadeDiff(old: old.cascade, new: new.cascade)
+      let report = DiffReport(old: old.workshop, new: new.workshop, diff: diff)
+      Console.out(report.render(format, style: Console.wantsColour ? .fancy : .plain))
+      return diff.isEmpty ? .success : .failed
     case .new(let name):
       let input = try InputSource(scriptPath: arguments.script)
       return try workshop(try store.create(name: name, at: Date()), input: input)
