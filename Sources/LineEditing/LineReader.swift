@@ -109,9 +109,14 @@ public final class LineReader {
   /// Adds a line to history (the caller decides which lines are worth keeping). Empty lines are
   /// ignored; a line equal to the previous entry is not added twice.
   public func remember(_ line: String) {
-    guard let history, !line.isEmpty else { return }
+    guard let history, !line.isEmpty, line.utf8.count <= Self.longestRemembered else { return }
     kpi_history_enter(history, line)
+    // Written at once, so a killed terminal keeps the history typed before it.
+    if let historyPath { _ = kpi_history_save(history, historyPath) }
   }
+
+  /// Lines longer than this (a pasted document) are not worth recalling with Up.
+  public static let longestRemembered = 4096
 
   /// Saves history and releases libedit; later reads return `.end`. Call it explicitly before
   /// exit: globals are never deinitialised, so `deinit` cannot be relied on to save.

@@ -174,7 +174,8 @@ struct Agenda {
     if kpi.linkSentence == nil {
       return Question(
         key: .linkSentence(kpi: kpi.id),
-        text: "In one sentence: how does \(quoted(kpi.name)) move \(quoted(companyKPI.name))?")
+        text: "In one sentence: how does \(quoted(kpi.name)) move \(quoted(companyKPI.name))?",
+        hint: "e.g. \"More qualified pipeline now becomes bookings next quarter.\"")
     }
     if kpi.target == nil {
       return Question(

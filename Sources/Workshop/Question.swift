@@ -45,6 +45,14 @@ public enum QuestionKey: Equatable, Sendable {
   case strategicReview
   case governance(GovernanceField)
 
+  /// Whether the question collects names into a list that a blank line ends.
+  var collectsNames: Bool {
+    switch self {
+    case .companyKPIName, .departmentName, .departmentKPIName, .individualKPIName: true
+    default: false
+    }
+  }
+
   /// What Tab should offer for an answer to this question.
   var answerKind: AnswerKind {
     switch self {

@@ -2,6 +2,10 @@ import Exports
 import Foundation
 import KPICascade
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The sessions folder: `<slug>.json` transcripts, with a journal and a lock beside each
 /// open one.
 public struct SessionStore: Sendable {
@@ -61,10 +65,22 @@ public struct SessionStore: Sendable {
   public func open(_ nameOrPath: String) throws(ExitError) -> OpenSession {
     let url = try locate(nameOrPath)
     let slug = url.deletingPathExtension().lastPathComponent
-    let lock = try SessionLock(path: sidecar(url, "lock"), sessionName: slug)
-    let session = try read(url: url)
+    let lockPath = sidecar(url, "lock")
+    let hadLockFile = FileManager.default.fileExists(atPath: lockPath)
+    let lock = try SessionLock(path: lockPath, sessionName: slug)
+    let session: Session
+    let recovered: Int
+    do {
+      (session, recovered) = try readRecovering(url: url)
+    } catch {
+      // A refused file leaves nothing behind, not even the lock made to read it.
+      lock.release()
+      if !hadLockFile { unlink(lockPath) }
+      throw error
+    }
     let open = try OpenSession(url: url, session: session, lock: lock)
-    try open.save()
+    // Fold recovered answers into the transcript now; an intact session is not rewritten.
+    if recovered > 0 { try open.save() }
     return open
   }
 
@@ -78,21 +94,28 @@ public struct SessionStore: Sendable {
   }
 
   func read(url: URL) throws(ExitError) -> Session {
+    try readRecovering(url: url).session
+  }
+
+  /// The session, and how many answers came from the journal (a crash's leftovers).
+  private func readRecovering(url: URL) throws(ExitError) -> (session: Session, recovered: Int) {
     guard case .transcript(var session) = try TranscriptCodec.read(url.path) else {
       throw .badInput(
         "\(url.path): an exported cascade, not a session; bring it in with: kpi-align import \(url.path)")
     }
     let journalPath = sidecar(url, "journal")
     let last = session.exchanges.last?.seq ?? 0
+    var recovered = 0
     for exchange in try Journal.read(path: journalPath, decoder: TranscriptCodec.decoder)
     where exchange.seq > last {
       do {
         try session.record(exchange)
+        recovered += 1
       } catch {
         throw .badInput("\(journalPath): answer \(exchange.seq): \(error.problem)")
       }
     }
-    return session
+    return (session, recovered)
   }
 
   /// Copies a transcript or exported cascade into the folder under a free slug.

@@ -27,4 +27,8 @@ struct StatusReport {
     )
     return lines.joined(separator: "\n")
   }
+
+  private func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+  }
 }

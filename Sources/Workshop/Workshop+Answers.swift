@@ -3,8 +3,19 @@ import KPICascade
 
 extension Workshop {
   /// Reads an answer to a question: accepted with the changes it makes, or refused with why.
-  func answer(_ text: String, to question: Question, at date: Date) -> AnswerOutcome {
+  func answer(_ typed: String, to question: Question, at date: Date) -> AnswerOutcome {
     let lookup = NameLookup(cascade: cascade)
+    var text = typed
+    if question.key.collectsNames {
+      // "no" or "done" where a name is asked ends the list; "yes" is not a name either.
+      switch yesOrNo(text)
+        ?? (["none", "done", "that's all", "nothing"].contains(text.lowercased()) ? false : nil)
+      {
+      case false?: text = ""
+      case true?: return .refused("Type the name itself, or Enter when the list is complete.")
+      case nil: break
+      }
+    }
     switch question.key {
     case .companyKPIName:
       if text.isEmpty {
@@ -148,8 +159,13 @@ extension Workshop {
         kpi: kpi, oldName: old?.name ?? kpi, newName: name, oldTarget: old?.target, newTarget: newTarget)
       return .accepted(
         [.cascade(.conflictResolved(first: conflict.first, second: conflict.second, resolution: resolution))],
-        note: style.good("Resolved:") + " \(DisplayText.safe(resolution.oldName)) → \(DisplayText.safe(name))"
-          + (newTarget == old?.target ? "" : ", target \(old?.target ?? "none") → \(newTarget ?? "none")"))
+        note: style.good("Resolved:") + " "
+          + (resolution.oldName == name
+            ? DisplayText.safe(name) : "\(DisplayText.safe(resolution.oldName)) → \(DisplayText.safe(name))")
+          + (newTarget == old?.target
+            ? ""
+            : ", target \(DisplayText.safe(old?.target ?? "none")) → \(DisplayText.safe(newTarget ?? "none"))")
+      )
 
     case .individualKPIName(let parent):
       if text.isEmpty {
@@ -237,6 +253,12 @@ extension Workshop {
     }
     let home = cascade.owningDepartment(ofKPI: kpi)?.id
     let others = cascade.departments.filter { $0.id != home }.flatMap(\.kpis).map(\.id)
+    if yesOrNo(text) == true {
+      return .refused(
+        others.isEmpty
+          ? "No other department has a KPI yet to name. Answer no now, and raise the pair later with /conflict KPI KPI."
+          : "Name the other department's KPI that would get worse (Tab completes), or answer no.")
+    }
     switch lookup.departmentKPI(text, among: others) {
     case .failure(let problem):
       if case .success(let company) = lookup.find(text, kinds: [.companyKPI]) {

@@ -3,8 +3,18 @@ import Foundation
 import KPICascade
 
 extension Workshop {
-  /// Runs a `/command`. Commands that change something are recorded as exchanges too.
+  /// Runs a `/command`. Commands that change something are recorded as exchanges too; after
+  /// one that only shows something (or is refused), the open question is named again, so the
+  /// room never faces a bare prompt.
   mutating func command(_ line: String, at date: Date) -> Reply {
+    var reply = runCommand(line, at: date)
+    if reply.exchange == nil, reply.effect == nil, let question = currentQuestion(at: date) {
+      reply.text += "\n" + style.dim("Still open: ") + question.text
+    }
+    return reply
+  }
+
+  private mutating func runCommand(_ line: String, at date: Date) -> Reply {
     let parsed = CommandLineText(line)
     let named = PrefixMatch(parsed.name, in: WorkshopCommand.allCases, name: \.rawValue)
     guard let command = named.match else {
@@ -214,9 +224,10 @@ extension Workshop {
       seq: session.nextSeq, at: date.wholeSeconds, step: step.rawValue, question: "(command)", answer: line,
       changes: [.undone(seq: last.seq), .stepEntered(last.step)])
     do { try session.record(exchange) } catch { return refuse(error.problem) }
-    let shown = last.answer.isEmpty ? "(blank line)" : DisplayText.safe(last.answer)
+    let shown = last.answer.isEmpty ? "a blank line" : "\"\(DisplayText.safe(last.answer))\""
+    let asked = last.question == "(command)" ? "" : " (the answer to: \(DisplayText.safe(last.question)))"
     let text = [
-      "Undone: " + style.dim(shown),
+      "Undone: " + shown + style.dim(asked),
       questionText(at: date),
     ].joined(separator: "\n")
     return Reply(text: text, exchange: exchange)

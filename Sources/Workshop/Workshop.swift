@@ -43,9 +43,11 @@ public struct Workshop: Sendable {
       lines.append(style.heading("Workshop: \(name)") + style.dim("  (/help for commands)"))
     } else {
       let count = session.effectiveExchanges.filter(\.isUndoable).count
-      lines.append(
-        style.heading("Resuming: \(name)")
-          + style.dim("  (\(count) answer\(count == 1 ? "" : "s") so far; /status, /help)"))
+      let imported = session.exchanges.first?.question == "(import)"
+      let history =
+        imported && count == 0
+        ? "imported cascade" : "\(count) answer\(count == 1 ? "" : "s") so far"
+      lines.append(style.heading("Resuming: \(name)") + style.dim("  (\(history); /status, /help)"))
     }
     lines.append("")
     lines.append(contentsOf: introduction(of: step))

@@ -18,7 +18,7 @@ public enum WorkshopCommand: String, CaseIterable, Sendable {
     case .score: "/score"
     case .diff: "/diff FILE"
     case .accept: "/accept FINDING because REASON"
-    case .add: "/add department | kpi DEPARTMENT COMPANY-KPI | individual KPI"
+    case .add: "/add department|kpi|individual …"
     case .head: "/head DEPARTMENT PERSON"
     case .contribution: "/contribution DEPARTMENT COMPANY-KPI TEXT|nothing"
     case .lead: "/lead KPI DAYS"

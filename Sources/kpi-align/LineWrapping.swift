@@ -19,7 +19,9 @@ enum LineWrapping {
 
   private static func wrapLine(_ line: String, width: Int) -> String {
     guard visibleWidth(line) > width else { return line }
-    let indent = String(line.prefix { $0 == " " })
+    let leading = String(line.prefix { $0 == " " })
+    // A table row (`  /usage   what it does`) continues under its second column.
+    let indent = hangingIndent(line, leading: leading.count, width: width) ?? leading
     let words = line.dropFirst(indent.count).split(separator: " ", omittingEmptySubsequences: false)
     var lines: [String] = []
     var current = indent
@@ -43,19 +45,37 @@ enum LineWrapping {
     return lines.joined(separator: "\n")
   }
 
-  /// Columns a string takes: characters outside `ESC [ … letter` colour sequences.
+  /// The column after the first gap of two or more spaces past the indentation, when it
+  /// leaves room to wrap into.
+  private static func hangingIndent(_ line: String, leading: Int, width: Int) -> String? {
+    let plain = Array(withoutColour(line).unicodeScalars)
+    var index = leading
+    while index < plain.count, plain[index] != " " { index += 1 }
+    guard index < plain.count, index + 1 < plain.count, plain[index + 1] == " " else { return nil }
+    var end = index
+    while end < plain.count, plain[end] == " " { end += 1 }
+    guard end < width * 2 / 3 else { return nil }
+    return String(repeating: " ", count: end)
+  }
+
+  /// Columns a string takes: characters outside colour sequences, combining marks excluded.
   static func visibleWidth(_ text: String) -> Int {
-    var width = 0
+    withoutColour(text).unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }.count
+  }
+
+  /// The text without its `ESC [ … letter` colour sequences.
+  private static func withoutColour(_ text: String) -> String {
+    var result = String.UnicodeScalarView()
     var inEscape = false
     for scalar in text.unicodeScalars {
       if inEscape {
         if (0x40...0x7E).contains(scalar.value), scalar != "[" { inEscape = false }
       } else if scalar == "\u{1B}" {
         inEscape = true
-      } else if scalar.properties.generalCategory != .nonspacingMark {
-        width += 1
+      } else {
+        result.append(scalar)
       }
     }
-    return width
+    return String(result)
   }
 }

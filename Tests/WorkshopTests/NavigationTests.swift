@@ -142,3 +142,49 @@ struct LateChangeTests {
     #expect(reply.refusal == "Both are KPIs of Sales; a conflict is between departments.")
   }
 }
+
+@Suite("What the room types by reflex")
+struct ReflexAnswerTests {
+  @Test func noEndsANameListAndYesAsksForTheName() {
+    var room = Room()
+    room.say("Revenue growth", ">= 20% YoY", "Dana Ruiz")
+    #expect(room.say("yes").refusal == "Type the name itself, or Enter when the list is complete.")
+    room.say("no")
+    #expect(room.question?.key == .lock)
+    #expect(room.cascade.companyKPIs.map(\.name) == ["Revenue growth"])
+  }
+
+  @Test func levelThreeListTakesNoAsDone() {
+    var room = Room.throughSelection()
+    room.say(lines: [
+      "yes", "Average discount", "", "<= 10%", "no", "yes", "On-time",
+      "On-time delivery rate within capacity", "",
+    ])
+    room.say("Sam Lee", "no")
+    #expect(room.cascade.individualKPIs.isEmpty)
+    #expect(room.question?.key == .owner(kpi: "k4"))
+  }
+
+  @Test func yesToATensionWithNothingToNameSaysWhatToDo() {
+    var room = Room()
+    room.say(
+      "Revenue growth", ">= 20% YoY", "Dana Ruiz", "", "yes", "Sales", "Sam Lee", "", "", "Closes deals")
+    room.say("Pipeline coverage", "45", "Pipeline now is bookings next quarter.", ">= 3x")
+    #expect(room.say("yes").refusal?.hasPrefix("No other department has a KPI yet") == true)
+  }
+
+  @Test func theOpenQuestionIsNamedAgainAfterAShowOrARefusedCommand() {
+    var room = Room()
+    room.say("Revenue growth")
+    #expect(room.say("/show").text.hasSuffix("Still open: Target for Revenue growth?"))
+    #expect(room.say("/retarget Nothing 5").text.hasSuffix("Still open: Target for Revenue growth?"))
+    #expect(!room.say(">= 20% YoY").text.contains("Still open"))
+  }
+
+  @Test func undoSaysWhichAnswerItTookBack() {
+    var room = Room()
+    room.say("Revenue growth", ">= 20% YoY")
+    #expect(
+      room.say("/undo").text.hasPrefix("Undone: \">= 20% YoY\" (the answer to: Target for Revenue growth?)"))
+  }
+}

@@ -271,3 +271,27 @@ struct CascadeImportTests {
     #expect(workshop.currentQuestion() == nil)
   }
 }
+
+@Suite("Opening a bad file changes nothing", .serialized)
+struct OpenRefusalTests {
+  @Test func aRefusedFileLeavesNoLockBehindAndAnIntactSessionIsNotRewritten() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kpi-align-open-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let bad = directory.appendingPathComponent("bad.json")
+    try #"{"format": "kpi-align-transcript", "version": 1}"#.write(to: bad, atomically: true, encoding: .utf8)
+    let store = SessionStore(directory: directory)
+    #expect(throws: ExitError.self) { try store.open(bad.path) }
+    #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("bad.lock").path))
+
+    let open = try store.create(name: "Acme", at: Date())
+    open.close()
+    let file = directory.appendingPathComponent("acme.json")
+    let before = try FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate] as? Date
+    Thread.sleep(forTimeInterval: 1.1)
+    try store.open("acme").close()
+    let after = try FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate] as? Date
+    #expect(before == after)
+  }
+}
