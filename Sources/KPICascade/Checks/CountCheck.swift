@@ -40,48 +40,49 @@ public struct CountCheck: AlignmentCheck {
   }
 
   private func companyFinding(_ count: Int) -> Finding {
-    let subject = "level-1"
-    switch count {
-    case 0:
-      return Finding(
-        check: kind, verdict: .fail, subject: subject, reason: "no company KPIs",
-        remedy: "agree the 3–5 outcomes the board cares about")
-    case 1..<Self.companyRange.lowerBound:
-      return Finding(
-        check: kind, verdict: .warn, subject: subject,
-        reason: "\(count) company KPI\(count == 1 ? "" : "s"): 3–5 recommended",
-        remedy: "check no outcome the board cares about is missing")
-    case Self.companyRange:
-      return Finding(check: kind, verdict: .pass, subject: subject, reason: "\(count) company KPIs")
-    default:
-      return Finding(
-        check: kind, verdict: .fail, subject: subject,
-        reason: "\(count) company KPIs: more than 5 signals strategic confusion",
-        remedy: "keep the 3–5 that matter most; the rest can be department KPIs")
-    }
+    ranged(
+      count, in: Self.companyRange, subject: "level-1", pass: "\(count) company KPIs",
+      none: ("no company KPIs", "agree the 3–5 outcomes the board cares about"),
+      few: (
+        "\(count) company KPI\(count == 1 ? "" : "s"): 3–5 recommended",
+        "check no outcome the board cares about is missing"
+      ),
+      many: (
+        "\(count) company KPIs: more than 5 signals strategic confusion",
+        "keep the 3–5 that matter most; the rest can be department KPIs"
+      ))
   }
 
   private func departmentFinding(_ department: Department) -> Finding {
     let count = department.kpis.count
-    let subject = department.id
-    switch count {
-    case 0:
-      return Finding(
-        check: kind, verdict: .fail, subject: subject, reason: "no KPIs",
-        remedy: "pick 5–8 leading indicators of the company KPIs it moves")
-    case 1..<Self.departmentRange.lowerBound:
-      return Finding(
-        check: kind, verdict: .warn, subject: subject,
-        reason: "\(count) KPI\(count == 1 ? "" : "s"): 5–8 per department recommended",
-        remedy: "add leading indicators for what it moves, or accept fewer on purpose")
-    case Self.departmentRange:
-      return Finding(check: kind, verdict: .pass, subject: subject, reason: "\(count) KPIs")
-    default:
-      return Finding(
-        check: kind, verdict: .fail, subject: subject,
-        reason: "\(count) KPIs: more than 8 and nobody watches any of them",
-        remedy: "keep the 5–8 that lead best; move activity counts to Level 3")
-    }
+    return ranged(
+      count, in: Self.departmentRange, subject: department.id, pass: "\(count) KPIs",
+      none: ("no KPIs", "pick 5–8 leading indicators of the company KPIs it moves"),
+      few: (
+        "\(count) KPI\(count == 1 ? "" : "s"): 5–8 per department recommended",
+        "add leading indicators for what it moves, or accept fewer on purpose"
+      ),
+      many: (
+        "\(count) KPIs: more than 8 and nobody watches any of them",
+        "keep the 5–8 that lead best; move activity counts to Level 3"
+      ))
+  }
+
+  /// The verdict of a count against its range: none fails, too few warns, too many fails.
+  private func ranged(
+    _ count: Int, in range: ClosedRange<Int>, subject: String, pass: String,
+    none: (reason: String, remedy: String), few: (reason: String, remedy: String),
+    many: (reason: String, remedy: String)
+  ) -> Finding {
+    let (verdict, words): (Verdict, (reason: String, remedy: String)?) =
+      switch count {
+      case 0: (.fail, none)
+      case ..<range.lowerBound: (.warn, few)
+      case range: (.pass, nil)
+      default: (.fail, many)
+      }
+    return Finding(
+      check: kind, verdict: verdict, subject: subject, reason: words?.reason ?? pass, remedy: words?.remedy)
   }
 
   private func roleFindings(_ kpis: [IndividualKPI]) -> [Finding] {
