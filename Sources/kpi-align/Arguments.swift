@@ -11,6 +11,8 @@ struct Arguments: Equatable {
     case open(session: String)
     case list
     case importFile(path: String)
+    /// Starts the session `name` from a KPI inventory in the csv export's columns.
+    case importCSV(path: String, name: String)
     case export(session: String, format: String, output: String?, firstDay: String?)
     case check(session: String)
     case score(session: String)
@@ -33,6 +35,9 @@ struct Arguments: Equatable {
       kpi-align open NAME|PATH           resume a workshop by name, slug or file path
       kpi-align list                     sessions: name, step reached, last change, open findings
       kpi-align import FILE              copy a transcript or exported cascade into the sessions folder
+      kpi-align import-csv FILE --name NAME
+                                         start workshop NAME from a KPI inventory in the csv export's
+                                         columns; every test is run on it; bad rows: one line each, exit 3
       kpi-align export SESSION [--format FORMAT] [-o|--output FILE] [--from YYYY-MM-DD]
                                          FORMAT: json (default; the agreed cascade), md (minutes),
                                          csv, mermaid, dot, ics (reviews from --from), html; stdout by default
@@ -58,6 +63,7 @@ struct Arguments: Equatable {
     var format: String?
     var output: String?
     var firstDay: String?
+    var name: String?
     var index = 0
     func value(for flag: String) throws(ExitError) -> String {
       index += 1
@@ -81,6 +87,7 @@ struct Arguments: Equatable {
         case "--format": format = try value(for: argument)
         case "-o", "--output": output = try value(for: argument)
         case "--from": firstDay = try value(for: argument)
+        case "--name": name = try value(for: argument)
         default:
           if let equals = argument.firstIndex(of: "="), argument.hasPrefix("--") {
             let flag = String(argument[..<equals])
@@ -91,6 +98,7 @@ struct Arguments: Equatable {
             case "--format": format = given
             case "--output": output = given
             case "--from": firstDay = given
+            case "--name": name = given
             default: throw ExitError(.usage, "Unknown option \(flag). kpi-align --help lists them.")
             }
           } else {
@@ -127,6 +135,15 @@ struct Arguments: Equatable {
       guard rest.isEmpty else { throw ExitError(.usage, "kpi-align list takes no operands.") }
       command = .list
     case "import": command = .importFile(path: try one("a file"))
+    case "import-csv":
+      let path = try one("a file")
+      guard let name else {
+        throw ExitError(
+          .usage,
+          "kpi-align import-csv needs the new workshop's name: "
+            + "kpi-align import-csv FILE --name \"Acme Retail\"")
+      }
+      command = .importCSV(path: path, name: name)
     case "export":
       let session = try one("a session")
       let chosen = format ?? "json"
@@ -147,6 +164,10 @@ struct Arguments: Equatable {
     case "help": command = .help
     default:
       throw ExitError(.usage, "Unknown command '\(DisplayText.safe(verb))'. kpi-align --help lists them.")
+    }
+    if name != nil, case .importCSV = command {
+    } else if name != nil {
+      throw ExitError(.usage, "--name goes with import-csv.")
     }
     if format != nil || output != nil, case .export = command {
     } else if format != nil, case .diff = command {

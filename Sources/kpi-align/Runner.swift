@@ -30,6 +30,8 @@ struct Runner {
         "Imported '\(DisplayText.safe(session.info.name))' as \(DisplayText.safe(url.path)) (\(count) exchange\(count == 1 ? "" : "s"), replay verified)."
       )
       return .success
+    case .importCSV(let path, let name):
+      return try importCSV(path, name: name)
     case .export(let name, let formatName, let output, let firstDay):
       guard let format = ExportFormat(rawValue: formatName.lowercased()) else {
         throw .init(
