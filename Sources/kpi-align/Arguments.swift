@@ -123,7 +123,7 @@ struct Arguments: Equatable {
           .usage,
           rest.isEmpty
             ? "kpi-align \(verb) needs \(what)."
-            : "kpi-align \(verb) takes one \(what); quote a name with spaces: kpi-align \(verb) \"Acme Retail\""
+            : "kpi-align \(verb) takes only \(what); quote a name with spaces: kpi-align \(verb) \"Acme Retail\""
         )
       }
       return rest[0]

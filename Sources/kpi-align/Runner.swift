@@ -129,9 +129,14 @@ struct Runner {
       } else {
         Console.out("Resume a workshop, or start a new one:")
         for (index, summary) in summaries.prefix(9).enumerated() {
-          Console.out("  \(index + 1)  \(DisplayText.safe(summary.name))  (\(Self.stepLabel(summary)))")
+          Console.out(
+            "  \(index + 1)  \(DisplayText.safe(summary.name))  (\(summary.slug), \(Self.stepLabel(summary)))"
+          )
         }
-        Console.out("Type a number to resume, or a new workshop's name.")
+        if summaries.count > 9 {
+          Console.out("  … and \(summaries.count - 9) more: kpi-align list shows them all.")
+        }
+        Console.out("Type a number or a workshop's name to resume it, or a new name to start one.")
       }
     }
     while true {
