@@ -103,6 +103,8 @@ struct ExportConsumersTests {
     #expect(!minutes.contains("<script>"))
     let mermaid = try String(contentsOfFile: try export("mermaid"), encoding: .utf8)
     #expect(!mermaid.contains("<script>"))
-    #expect(mermaid.hasPrefix("%%") || mermaid.contains("flowchart TD"))
+    #expect(mermaid.contains("\nflowchart TD\n"))
+    #expect(mermaid.contains("Revenue #lt;script#gt;alert#40;1#41;#lt;/script#gt;"))
+    #expect(mermaid.contains("Café 中文"))
   }
 }
