@@ -80,7 +80,9 @@ extension Workshop {
       case .failure(let problem): return refuse(problem.message)
       case .success(let id):
         let target = parsed.rest(from: 1)
-        let old = cascade.companyKPI(id)?.target ?? cascade.departmentKPI(id)?.target
+        let old =
+          cascade.companyKPI(id)?.target ?? cascade.departmentKPI(id)?.target
+          ?? cascade.individualKPI(id)?.target
         let event = CascadeEvent.targetSet(kpi: id, target: target, reason: parsed.reason)
         var note =
           "\(DisplayText.safe(cascade.name(of: id))): \(DisplayText.safe(old ?? "no target")) → \(DisplayText.safe(target))"

@@ -27,7 +27,7 @@ public enum WorkshopCommand: String, CaseIterable, Sendable {
     case .rename: "/rename NAME NEW-NAME [because REASON]"
     case .remove: "/remove NAME [because REASON]"
     case .retarget: "/retarget KPI TARGET [because REASON]"
-    case .owner: "/owner KPI PERSON"
+    case .owner: "/owner KPI PERSON [because REASON]"
     case .conflict: "/conflict KPI KPI"
     case .export: "/export FORMAT FILE [FIRST-DAY]"
     case .save: "/save [PATH]"
@@ -104,7 +104,8 @@ public enum WorkshopCommand: String, CaseIterable, Sendable {
       "Removes a department (with its KPIs) or a KPI. A locked company KPI needs 'because REASON'."
     case .retarget:
       "Sets a new target: /retarget \"Pipeline coverage\" >= 3.5x. A locked company KPI needs 'because REASON'."
-    case .owner: "Sets the one person accountable for a KPI: /owner \"Pipeline coverage\" Sam Lee."
+    case .owner:
+      "Sets the one person accountable for a KPI: /owner \"Pipeline coverage\" Sam Lee. Replacing a locked company KPI's executive needs 'because REASON'."
     case .conflict:
       "Adds a pair of department KPIs to step 4's questions: can both hit target while their company KPI gets worse?"
     case .export:

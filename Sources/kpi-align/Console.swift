@@ -9,14 +9,19 @@ import Workshop
 enum Console {
   static func out(_ text: String) {
     guard !text.isEmpty else { return }
-    write(1, text.hasSuffix("\n") ? text : text + "\n")
+    write(1, text.unicodeScalars.last == "\n" ? text : text + "\n")
+  }
+
+  /// Writes bytes exactly as given (an export to stdout must equal the file `-o` writes).
+  static func raw(_ text: String) {
+    write(1, text)
   }
 
   /// Errors often quote a path or a name the user gave: each line is made safe to show.
   static func error(_ text: String) {
     let safe = text.split(separator: "\n", omittingEmptySubsequences: false)
       .map { DisplayText.safe(String($0)) }.joined(separator: "\n")
-    write(2, safe.hasSuffix("\n") ? safe : safe + "\n")
+    write(2, safe.unicodeScalars.last == "\n" ? safe : safe + "\n")
   }
 
   private static func write(_ fd: Int32, _ text: String) {

@@ -44,7 +44,7 @@ struct Runner {
       if let output {
         try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: output))
       } else {
-        Console.out(text)
+        Console.raw(text)
       }
       return .success
     case .check(let name):

@@ -231,4 +231,23 @@ final class ScriptTests {
     #expect(missing.status == 2)
     #expect(missing.stderr.contains("There is no workshop 9"))
   }
+
+  @Test func anExportToStdoutIsTheSameBytesAsTheFileAndAnImpossibleDayIsRefused() throws {
+    let script = Binary.fixture("acme-workshop.txt").path
+    #expect(try Binary.run(["--sessions", sessions, "new", "Acme Retail", "--script", script]).status == 0)
+    for format in ["csv", "ics", "json", "md"] {
+      let file = directory.appendingPathComponent("out.\(format)").path
+      let written = try Binary.run([
+        "--sessions", sessions, "export", "acme-retail", "--format", format, "-o", file,
+      ])
+      #expect(written.status == 0)
+      let printed = try Binary.run(["--sessions", sessions, "export", "acme-retail", "--format", format])
+      #expect(Data(printed.stdout.utf8) == (try Data(contentsOf: URL(fileURLWithPath: file))), "\(format)")
+    }
+    let impossible = try Binary.run([
+      "--sessions", sessions, "export", "acme-retail", "--format", "ics", "--from", "2027-02-30",
+    ])
+    #expect(impossible.status == 2)
+    #expect(impossible.stderr.contains("--from takes a day"))
+  }
 }
