@@ -4,9 +4,18 @@ extension Cascade {
   /// The reducer: applies one event, or throws without changing anything when the event
   /// refers to something missing, reuses an id, or changes a locked KPI without a reason.
   public mutating func apply(_ event: CascadeEvent) throws(CascadeError) {
-    var next = self
-    try next.applyInPlace(event)
-    self = next
+    switch event {
+    case .renamed, .removed:
+      // Several parts, rare: applied to a copy, so a refusal halfway changes nothing.
+      var next = self
+      try next.applyInPlace(event)
+      self = next
+    default:
+      // Each other case checks everything before it changes anything, so it applies in
+      // place: a copy per event copies every array it appends to, which made replay grow
+      // with the square of the session (a 43,000-exchange sample: 10 s to make, now 2.5 s).
+      try applyInPlace(event)
+    }
   }
 
   private mutating func applyInPlace(_ event: CascadeEvent) throws(CascadeError) {

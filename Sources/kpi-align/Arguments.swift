@@ -18,6 +18,8 @@ struct Arguments: Equatable {
     case score(session: String)
     /// `format` is checked by the runner against `DiffReport.Format`.
     case diff(old: String, new: String, format: String)
+    /// A generated workshop written to `output`, which must not exist yet.
+    case sample(options: SampleSession.Options, output: String)
     case help
     case version
   }
@@ -46,6 +48,12 @@ struct Arguments: Equatable {
       kpi-align diff OLD NEW [--format text|json]
                                          what changed from OLD to NEW (sessions by name, slug or path, or
                                          exported cascades); exit 0 when equal, 1 when different
+      kpi-align sample -o FILE [--departments N] [--kpis-per-department K]
+                       [--individual-per-kpi I] [--seed S]
+                                         write a made-up, complete workshop to FILE (a new file) to explore
+                                         with open, check and export; default 4 departments, 3 KPIs each,
+                                         1 Level 3 KPI under each; N 1–10000, K 1–8, I 0–5; the same
+                                         options write the same bytes
 
     Options:
       --sessions DIR      where sessions live (also KPI_ALIGN_SESSIONS); default: sessions/ in the repository
@@ -64,6 +72,9 @@ struct Arguments: Equatable {
     var output: String?
     var firstDay: String?
     var name: String?
+    /// `sample`'s sizes by flag, read once the subcommand is known.
+    var sampleFlags: [String: String] = [:]
+    var readings = false
     var index = 0
     func value(for flag: String) throws(ExitError) -> String {
       index += 1
@@ -88,6 +99,9 @@ struct Arguments: Equatable {
         case "-o", "--output": output = try value(for: argument)
         case "--from": firstDay = try value(for: argument)
         case "--name": name = try value(for: argument)
+        case "--departments", "--kpis-per-department", "--individual-per-kpi", "--seed":
+          sampleFlags[argument] = try value(for: argument)
+        case "--readings": readings = true
         default:
           if let equals = argument.firstIndex(of: "="), argument.hasPrefix("--") {
             let flag = String(argument[..<equals])
@@ -99,6 +113,8 @@ struct Arguments: Equatable {
             case "--output": output = given
             case "--from": firstDay = given
             case "--name": name = given
+            case "--departments", "--kpis-per-department", "--individual-per-kpi", "--seed":
+              sampleFlags[flag] = given
             default: throw ExitError(.usage, "Unknown option \(flag). kpi-align --help lists them.")
             }
           } else {
@@ -109,6 +125,11 @@ struct Arguments: Equatable {
       index += 1
     }
     if command == .help || command == .version { return }
+    if !sampleFlags.isEmpty || readings, operands.first != "sample" {
+      throw ExitError(
+        .usage,
+        "--departments, --kpis-per-department, --individual-per-kpi, --seed and --readings go with sample.")
+    }
     guard let verb = operands.first else {
       if format != nil || output != nil {
         throw ExitError(
@@ -161,6 +182,8 @@ struct Arguments: Equatable {
       }
       guard output == nil else { throw ExitError(.usage, "diff prints to stdout; -o goes with export.") }
       command = .diff(old: rest[0], new: rest[1], format: format ?? "text")
+    case "sample":
+      command = try Self.sample(rest, output: output, flags: sampleFlags, readings: readings)
     case "help": command = .help
     default:
       throw ExitError(.usage, "Unknown command '\(DisplayText.safe(verb))'. kpi-align --help lists them.")
@@ -171,8 +194,9 @@ struct Arguments: Equatable {
     }
     if format != nil || output != nil, case .export = command {
     } else if format != nil, case .diff = command {
+    } else if format == nil, case .sample = command {
     } else if format != nil || output != nil {
-      throw ExitError(.usage, "--format goes with export and diff, -o with export.")
+      throw ExitError(.usage, "--format goes with export and diff, -o with export and sample.")
     }
   }
 }

@@ -71,6 +71,8 @@ struct Runner {
     case .open(let name):
       let input = try InputSource(scriptPath: arguments.script)
       return try workshop(try store.open(name), input: input)
+    case .sample(let options, let output):
+      return try sample(options, to: output)
     case .start:
       return try start()
     }
