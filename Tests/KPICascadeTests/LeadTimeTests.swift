@@ -16,7 +16,8 @@ struct LeadTimeTests {
   }
 
   @Test(arguments: [
-    "soon", "-3", "", "lots", "a", "two", "45 years", "3 apples", "99999999999999999999 days", "3651 days", "9999999999999999 months",
+    "soon", "-3", "", "lots", "a", "two", "45 years", "3 apples", "99999999999999999999 days", "3651 days",
+    "9999999999999999 months",
   ])
   func refusesWhatItWouldHaveToGuess(_ answer: String) {
     #expect(LeadTime.parse(answer) == nil)
