@@ -4,15 +4,15 @@
 
 /// Wraps the engine's text at the terminal's width, between words, keeping each line's
 /// indentation: on a projector a question broken mid-word is hard to read.
-enum LineWrapping {
+public enum LineWrapping {
   /// The terminal's columns, or `nil` when stdout is not a terminal.
-  static var terminalWidth: Int? {
+  public static var terminalWidth: Int? {
     var size = winsize()
     guard isatty(1) == 1, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 else { return nil }
     return Int(size.ws_col)
   }
 
-  static func wrap(_ text: String, width: Int) -> String {
+  public static func wrap(_ text: String, width: Int) -> String {
     text.split(separator: "\n", omittingEmptySubsequences: false).map { wrapLine(String($0), width: width) }
       .joined(separator: "\n")
   }
@@ -22,24 +22,27 @@ enum LineWrapping {
     let leading = String(line.prefix { $0 == " " })
     // A table row (`  /usage   what it does`) continues under its second column.
     let indent = hangingIndent(line, leading: leading.count, width: width) ?? leading
-    let words = line.dropFirst(indent.count).split(separator: " ", omittingEmptySubsequences: false)
+    let words = line.dropFirst(leading.count).split(separator: " ", omittingEmptySubsequences: false)
     var lines: [String] = []
-    var current = indent
-    var currentWidth = indent.count
+    // The first line keeps the line's own indentation; the lines it wraps onto take `indent`.
+    var current = leading
+    var currentWidth = leading.count
+    var hasWord = false
     for word in words {
       let wordWidth = visibleWidth(String(word))
-      if currentWidth > indent.count, currentWidth + 1 + wordWidth > width {
+      if hasWord, currentWidth + 1 + wordWidth > width {
         lines.append(current)
         current = indent + word
         currentWidth = indent.count + wordWidth
       } else {
-        if currentWidth > indent.count {
+        if hasWord {
           current += " "
           currentWidth += 1
         }
         current += word
         currentWidth += wordWidth
       }
+      hasWord = true
     }
     lines.append(current)
     return lines.joined(separator: "\n")
@@ -50,8 +53,8 @@ enum LineWrapping {
   private static func hangingIndent(_ line: String, leading: Int, width: Int) -> String? {
     let plain = Array(withoutColour(line).unicodeScalars)
     var index = leading
-    while index < plain.count, plain[index] != " " { index += 1 }
-    guard index < plain.count, index + 1 < plain.count, plain[index + 1] == " " else { return nil }
+    while index + 1 < plain.count, !(plain[index] == " " && plain[index + 1] == " ") { index += 1 }
+    guard index + 1 < plain.count else { return nil }
     var end = index
     while end < plain.count, plain[end] == " " { end += 1 }
     guard end < width * 2 / 3 else { return nil }
@@ -59,7 +62,7 @@ enum LineWrapping {
   }
 
   /// Columns a string takes: characters outside colour sequences, combining marks excluded.
-  static func visibleWidth(_ text: String) -> Int {
+  public static func visibleWidth(_ text: String) -> Int {
     withoutColour(text).unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }.count
   }
 
