@@ -20,8 +20,10 @@ public enum LineWrapping {
   private static func wrapLine(_ line: String, width: Int) -> String {
     guard visibleWidth(line) > width else { return line }
     let leading = String(line.prefix { $0 == " " })
-    // A table row (`  /usage   what it does`) continues under its second column.
-    let indent = hangingIndent(line, leading: leading.count, width: width) ?? leading
+    // A table row continues under its last column, a numbered item under its text, and a line
+    // that starts at the margin a little in from it, so no continuation reads as a new item.
+    let indent =
+      hangingIndent(line, leading: leading.count, width: width) ?? (leading.isEmpty ? "  " : leading)
     let words = line.dropFirst(leading.count).split(separator: " ", omittingEmptySubsequences: false)
     var lines: [String] = []
     // The first line keeps the line's own indentation; the lines it wraps onto take `indent`.
@@ -48,17 +50,30 @@ public enum LineWrapping {
     return lines.joined(separator: "\n")
   }
 
-  /// The column after the first gap of two or more spaces past the indentation, when it
-  /// leaves room to wrap into.
+  /// Where wrapped text continues: under the text of a numbered item (`1. …`), or after the
+  /// last gap of two or more spaces that starts within the width (the last column of a table
+  /// row such as `  ✓  8  title      detail`), when that leaves room to wrap into.
   private static func hangingIndent(_ line: String, leading: Int, width: Int) -> String? {
     let plain = Array(withoutColour(line).unicodeScalars)
+    var digits = leading
+    while digits < plain.count, ("0"..."9").contains(plain[digits]) { digits += 1 }
+    if digits > leading, digits + 1 < plain.count, plain[digits] == ".", plain[digits + 1] == " " {
+      return String(repeating: " ", count: digits + 2)
+    }
+    var column: Int?
     var index = leading
-    while index + 1 < plain.count, !(plain[index] == " " && plain[index + 1] == " ") { index += 1 }
-    guard index + 1 < plain.count else { return nil }
-    var end = index
-    while end < plain.count, plain[end] == " " { end += 1 }
-    guard end < width * 2 / 3 else { return nil }
-    return String(repeating: " ", count: end)
+    while index + 1 < min(plain.count, width) {
+      if plain[index] == " ", plain[index + 1] == " " {
+        var end = index
+        while end < plain.count, plain[end] == " " { end += 1 }
+        column = end
+        index = end
+      } else {
+        index += 1
+      }
+    }
+    guard let column, column <= width - 20 else { return nil }
+    return String(repeating: " ", count: column)
   }
 
   /// Columns a string takes: characters outside colour sequences, combining marks excluded.

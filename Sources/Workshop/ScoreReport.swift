@@ -17,7 +17,7 @@ public struct ScoreReport {
       style.heading("Maturity \(score.percent)% — \(score.level.title)")
         + style.dim("  (\(score.metWeight) of \(score.totalWeight) points; docs/score.md has the rubric)")
     ]
-    let titleWidth = min(44, score.criteria.map(\.title.count).max() ?? 0)
+    let titleWidth = score.criteria.map(\.title.count).max() ?? 0
     for level in MaturityLevel.allCases {
       let criteria = score.criteria.filter { $0.level == level }
       guard !criteria.isEmpty else { continue }

@@ -28,6 +28,20 @@ struct LineWrappingTests {
     #expect(LineWrapping.visibleWidth(row) == 60)
     let wrapped = LineWrapping.wrap(row, width: 40)
     #expect(wrapped.hasPrefix("  \(mark)  3  Department KPIs are outcomes"))
-    #expect(wrapped.hasSuffix("\n     with measurable targets"))
+    #expect(wrapped.hasSuffix("\n        with measurable targets"))
+  }
+
+  @Test func aNumberedItemContinuesUnderItsText() {
+    let item = "  1. Every department cascades with five to eight KPIs each"
+    #expect(
+      LineWrapping.wrap(item, width: 40)
+        == "  1. Every department cascades with five\n     to eight KPIs each")
+  }
+
+  @Test func aLineAtTheMarginContinuesSlightlyIn() {
+    let line = "Customer retention measured as the share of accounts renewing"
+    #expect(
+      LineWrapping.wrap(line, width: 40) == "Customer retention measured as the share\n  of accounts renewing"
+    )
   }
 }
