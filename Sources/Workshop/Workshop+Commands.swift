@@ -8,8 +8,8 @@ extension Workshop {
   /// room never faces a bare prompt.
   mutating func command(_ line: String, at date: Date) -> Reply {
     var reply = runCommand(line, at: date)
-    if reply.exchange == nil, reply.effect == nil, let question = currentQuestion(at: date) {
-      reply.text += "\n" + style.dim("Still open: ") + question.text
+    if reply.exchange == nil, reply.effect == nil, currentQuestion(at: date) != nil {
+      reply.text += "\n" + style.dim("Still open: ") + questionText(at: date)
     }
     return reply
   }

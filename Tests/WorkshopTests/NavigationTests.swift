@@ -176,8 +176,9 @@ struct ReflexAnswerTests {
   @Test func theOpenQuestionIsNamedAgainAfterAShowOrARefusedCommand() {
     var room = Room()
     room.say("Revenue growth")
-    #expect(room.say("/show").text.hasSuffix("Still open: Target for Revenue growth?"))
-    #expect(room.say("/retarget Nothing 5").text.hasSuffix("Still open: Target for Revenue growth?"))
+    let hint = "\n  A number the board can check, e.g. >= 20% YoY, 42%, $1.2M by Q4."
+    #expect(room.say("/show").text.hasSuffix("Still open: Target for Revenue growth?" + hint))
+    #expect(room.say("/retarget Nothing 5").text.hasSuffix("Still open: Target for Revenue growth?" + hint))
     #expect(!room.say(">= 20% YoY").text.contains("Still open"))
   }
 
