@@ -95,14 +95,19 @@ public final class LineReader {
       return .line(String(decoding: bytes.map { UInt8(bitPattern: $0) }, as: UTF8.self))
     }
     // Decide on the count and the flags the handler set, never on errno (it can be stale).
-    writeToTerminal("\n")
     if count == -1 {
-      if Signals.terminationRequested { return .terminated }
+      if Signals.terminationRequested {
+        writeToTerminal("\n")
+        return .terminated
+      }
       if Signals.interruptRequested {
         Signals.clearInterrupt()
+        // Shown like a shell does, so the room sees the half-typed line was dropped.
+        writeToTerminal("^C\n")
         return .interrupted
       }
     }
+    writeToTerminal("\n")
     return .end
   }
 

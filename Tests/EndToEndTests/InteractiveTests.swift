@@ -28,6 +28,8 @@ import Testing
       let afterInterrupt = try app.interrupt()
       #expect(!afterInterrupt.contains("Target for"), "Ctrl-C must not answer the question")
       #expect(afterInterrupt.contains("[1/6 lock] acme-retail› "))
+      #expect(
+        afterInterrupt.hasPrefix("^C"), "the dropped line is marked: \(afterInterrupt.debugDescription)")
       let named = try app.type("Gross margin")
       #expect(named.contains("Target for Gross margin?"))
       try app.type("40%")  // corrected with /retarget in step 5
