@@ -13,9 +13,6 @@ typedef char *(*kpi_el_prompt)(EditLine *);
 static inline EditLine *kpi_el_init(const char *program) {
   return el_init(program, stdin, stdout, stderr);
 }
-static inline void kpi_el_set_prompt(EditLine *el, kpi_el_prompt prompt) {
-  el_set(el, EL_PROMPT, prompt);
-}
 static inline void kpi_el_set_editor(EditLine *el, const char *mode) {
   el_set(el, EL_EDITOR, mode);
 }

@@ -17,7 +17,7 @@ struct PythonConsumer: Sendable {
   init(module: String, install: String) {
     self.module = module
     self.install = install
-    isAvailable = (try? Self.run(["python3", "-c", "import \(module)"]).status) == 0
+    isAvailable = (try? ExportConsumer.run(["python3", "-c", "import \(module)"]).status) == 0
   }
 
   static let iCalendar = PythonConsumer(
@@ -53,7 +53,7 @@ struct PythonConsumer: Sendable {
     // Bytes as they are: the script must see the export's own line endings.
     try Data(contents.utf8).write(to: file)
     defer { try? FileManager.default.removeItem(at: file) }
-    return try Self.run(["python3", "-c", script, file.path])
+    return try ExportConsumer.run(["python3", "-c", script, file.path])
   }
 
   /// Decodes the JSON a script printed, or records the script's failure and throws.
@@ -65,26 +65,5 @@ struct PythonConsumer: Sendable {
     try #require(
       result.status == 0, "\(module) rejected the export: \(result.errors)", sourceLocation: sourceLocation)
     return try JSONDecoder().decode(Report.self, from: Data(result.output.utf8))
-  }
-
-  private static func run(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    let output = Pipe()
-    let errors = FileManager.default.temporaryDirectory
-      .appendingPathComponent("kpi-align-consumer-\(UUID().uuidString).err")
-    try Data().write(to: errors)
-    defer { try? FileManager.default.removeItem(at: errors) }
-    let errorHandle = try FileHandle(forWritingTo: errors)
-    defer { try? errorHandle.close() }
-    process.standardOutput = output
-    // Stderr goes to a file, so neither stream can fill its pipe while the other is read.
-    process.standardError = errorHandle
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let errorText = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self), errorText)
   }
 }

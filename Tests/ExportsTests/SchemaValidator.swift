@@ -51,17 +51,9 @@ enum SchemaValidator {
     return try run(["python3", script.path, Self.schema(schema).path, file.path])
   }
 
+  /// Runs a command; its exit status and everything it printed, stdout then stderr.
   private static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    // Read before waiting, so a chatty validator cannot fill the pipe and block.
-    let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    let result = try ExportConsumer.run(arguments)
+    return (result.status, result.output + result.errors)
   }
 }
