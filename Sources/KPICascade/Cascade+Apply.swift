@@ -127,6 +127,9 @@ extension Cascade {
 
     case .removed(let id, let reason):
       try remove(id, reason: reason)
+      if !scorecard.isEmpty {
+        scorecard.keep(only: Set(companyKPIs.map(\.id) + departmentKPIs.map(\.id) + individualKPIs.map(\.id)))
+      }
 
     case .conflictRaised(let first, let second, let companyKPI, let origin):
       for kpi in [first, second] where departmentKPI(kpi) == nil {
@@ -190,6 +193,35 @@ extension Cascade {
     case .findingAccepted(let finding, let reason):
       overrides.removeAll { $0.finding == finding }
       overrides.append(Override(finding: finding, reason: reason))
+
+    case .readingsRecorded(let readings):
+      guard !readings.isEmpty else { throw .invalid("no readings to record") }
+      var known = Set<String>()
+      for reading in readings {
+        if known.insert(reading.kpi).inserted, !containsKPI(reading.kpi) {
+          throw .unknownReference(kind: "KPI", id: reading.kpi)
+        }
+        guard reading.value.isFinite else { throw .invalid("a reading of '\(reading.kpi)' is not a number") }
+        if let confidence = reading.confidence, !(0...10).contains(confidence) {
+          throw .invalid("confidence \(confidence) is not 0–10")
+        }
+      }
+      scorecard.record(readings)
+
+    case .reviewHeld(let kind, let day, let offTrack):
+      for kpi in offTrack where !containsKPI(kpi) { throw .unknownReference(kind: "KPI", id: kpi) }
+      guard Set(offTrack).count == offTrack.count else { throw .invalid("a KPI is listed twice in one review") }
+      reviews.append(Review(kind: kind, day: day, offTrack: offTrack))
+
+    case .varianceRecorded(let kpi, let explanation, let plan):
+      guard let last = reviews.indices.last else { throw .invalid("no review has been held") }
+      guard reviews[last].offTrack.contains(kpi) else {
+        throw .invalid("'\(name(of: kpi))' was not off track at the review of \(reviews[last].day)")
+      }
+      guard reviews[last].variance(of: kpi) == nil else {
+        throw .invalid("'\(name(of: kpi))' was already discussed at the review of \(reviews[last].day)")
+      }
+      reviews[last].variances.append(Variance(kpi: kpi, explanation: explanation, plan: plan))
     }
   }
 

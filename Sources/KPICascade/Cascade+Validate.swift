@@ -66,6 +66,10 @@ extension Cascade {
       try exists(
         contribution.department, in: departmentIDs, kind: "department", at: "contributions[\(i)].department")
     }
+    let allKPIs = companyIDs.union(kpiIDs).union(individualKPIs.map(\.id))
+    for kpi in scorecard.kpis.sorted() where !allKPIs.contains(kpi) {
+      throw .invalid("readings: refers to KPI '\(kpi)', which does not exist")
+    }
     var pairs = Set<String>()
     for (i, conflict) in conflicts.enumerated() {
       let path = "conflicts[\(i)]"

@@ -2,7 +2,7 @@
 /// conflicts, governance and the overrides the room accepted.
 ///
 /// A value folded from `CascadeEvent`s; nothing here knows about steps, prompts or files.
-public struct Cascade: Codable, Equatable, Sendable {
+public struct Cascade: Equatable, Sendable {
   public var companyKPIs: [CompanyKPI] = []
   /// The day (`YYYY-MM-DD`) the company KPIs were locked for twelve months.
   public var lockedOn: String?
@@ -13,6 +13,10 @@ public struct Cascade: Codable, Equatable, Sendable {
   public var conflicts: [Conflict] = []
   public var governance = Governance()
   public var overrides: [Override] = []
+  /// Readings of KPIs at every level, after the workshop: what the dashboard and diagnosis read.
+  public var scorecard = Scorecard()
+  /// Review meetings held, oldest first.
+  public var reviews: [Review] = []
 
   public init() {}
 
@@ -39,6 +43,19 @@ public struct Cascade: Codable, Equatable, Sendable {
     for department in departments {
       if let kpi = department.kpis.first(where: { $0.id == id }) { return kpi }
     }
+    return nil
+  }
+
+  /// Whether a KPI with this id exists at any level.
+  public func containsKPI(_ id: String) -> Bool {
+    companyKPI(id) != nil || departmentKPI(id) != nil || individualKPI(id) != nil
+  }
+
+  /// The level of a KPI, `nil` when no KPI has this id.
+  public func level(ofKPI id: String) -> KPILevel? {
+    if companyKPI(id) != nil { return .company }
+    if departmentKPI(id) != nil { return .department }
+    if individualKPI(id) != nil { return .individual }
     return nil
   }
 

@@ -39,6 +39,13 @@ public enum CascadeEvent: Codable, Equatable, Sendable {
   case strategicReviewSet(cadence: ReviewCadence)
   case governanceSet(field: GovernanceField, value: String)
   case findingAccepted(finding: String, reason: String)
+  /// Readings of KPIs at any level (one typed with `/record`, or a whole file); a reading on a
+  /// day that already has one for that KPI replaces it.
+  case readingsRecorded(readings: [Reading])
+  /// A review meeting held on a day, with the KPIs due at it that were off track.
+  case reviewHeld(kind: ReviewKind, on: CalendarDay, offTrack: [String])
+  /// At the latest review, an off-track KPI's explanation and improvement plan (`nil`: none given).
+  case varianceRecorded(kpi: String, explanation: String?, plan: String?)
   /// Replaces the whole cascade with one read from an exported file (`kpi-align import`);
   /// applies only if the cascade passes `Cascade.validate()`.
   case restored(cascade: Cascade)

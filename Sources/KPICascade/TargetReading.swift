@@ -192,7 +192,7 @@ struct TargetReading {
     }
   }
 
-  private static let currencyCodes = [
+  static let currencyCodes = [
     "usd": "$", "eur": "€", "gbp": "£", "jpy": "¥", "chf": "CHF", "cad": "CAD", "aud": "AUD",
   ]
 
