@@ -210,7 +210,9 @@ extension Cascade {
 
     case .reviewHeld(let kind, let day, let offTrack):
       for kpi in offTrack where !containsKPI(kpi) { throw .unknownReference(kind: "KPI", id: kpi) }
-      guard Set(offTrack).count == offTrack.count else { throw .invalid("a KPI is listed twice in one review") }
+      guard Set(offTrack).count == offTrack.count else {
+        throw .invalid("a KPI is listed twice in one review")
+      }
       reviews.append(Review(kind: kind, day: day, offTrack: offTrack))
 
     case .varianceRecorded(let kpi, let explanation, let plan):

@@ -42,7 +42,9 @@ public enum ReadingValue {
   /// The number and the unit written with it, `nil` when there is no number.
   static func read(_ text: String) -> (Double, Target.Unit?)? {
     var scalars = Substring(text).unicodeScalars[...]
-    func skipSpaces() { while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() } }
+    func skipSpaces() {
+      while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
+    }
     var negative = false
     var symbol: String?
     if let first = scalars.first, first == "-" || first == "−" || first == "+" {
