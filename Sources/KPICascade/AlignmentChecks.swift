@@ -14,5 +14,6 @@ public enum AlignmentChecks {
     ConflictCheck(),
     AccountabilityCheck(),
     GovernanceCheck(),
+    MissPolicyCheck(),
   ]
 }

@@ -50,6 +50,7 @@ public enum CheckKind: String, Codable, CaseIterable, Sendable {
   case conflicts
   case accountability
   case governance
+  case missPolicy = "miss-policy"
 
   /// The test's name as a heading.
   public var title: String {
@@ -64,6 +65,7 @@ public enum CheckKind: String, Codable, CaseIterable, Sendable {
     case .conflicts: "Conflicts"
     case .accountability: "Accountability"
     case .governance: "Governance"
+    case .missPolicy: "Miss policy"
     }
   }
 }

@@ -12,6 +12,13 @@ public enum LineWrapping {
     return Int(size.ws_col)
   }
 
+  /// The terminal's rows, or `nil` when stdout is not a terminal.
+  public static var terminalHeight: Int? {
+    var size = winsize()
+    guard isatty(1) == 1, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 5 else { return nil }
+    return Int(size.ws_row)
+  }
+
   public static func wrap(_ text: String, width: Int) -> String {
     text.split(separator: "\n", omittingEmptySubsequences: false).map { wrapLine(String($0), width: width) }
       .joined(separator: "\n")

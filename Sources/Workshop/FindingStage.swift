@@ -19,7 +19,7 @@ struct FindingStage {
     case .lineOfSight: .map
     case .link, .leadTime, .activity: .select
     case .conflicts: .resolve
-    case .governance: .govern
+    case .governance, .missPolicy: .govern
     }
   }
 

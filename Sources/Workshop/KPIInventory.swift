@@ -43,12 +43,12 @@ public struct KPIInventory: Sendable {
   /// Reads an inventory, or throws every bad row's problem.
   ///
   /// - Parameter source: the file's name (not its path), shown in the transcript.
-  public static func read(_ bytes: [UInt8], source: String) throws(InventoryRejection) -> KPIInventory {
+  public static func read(_ bytes: [UInt8], source: String) throws(RowRejection) -> KPIInventory {
     let safeSource = DisplayText.safe(source)
     var records = CSVReader.records(bytes)
     guard !records.isEmpty else {
-      throw InventoryRejection(problems: [
-        InventoryProblem(
+      throw RowRejection(problems: [
+        RowProblem(
           row: nil, column: nil,
           "the file is empty; its first row is the header: \(CascadeCSV.columns.joined(separator: ","))")
       ])
@@ -56,12 +56,12 @@ public struct KPIInventory: Sendable {
     let header = try readHeader(records.removeFirst())
     records.removeAll(where: \.isBlank)
     guard !records.isEmpty else {
-      throw InventoryRejection(problems: [
-        InventoryProblem(row: nil, column: nil, "the file has a header but no KPI rows")
+      throw RowRejection(problems: [
+        RowProblem(row: nil, column: nil, "the file has a header but no KPI rows")
       ])
     }
     var rows: [Row] = []
-    var problems: [Int: InventoryProblem] = [:]
+    var problems: [Int: RowProblem] = [:]
     for record in records {
       let (row, problem) = Row.read(record, header: header)
       if let row { rows.append(row) }
@@ -72,7 +72,7 @@ public struct KPIInventory: Sendable {
       problems[problem.row ?? 0] = problem
     }
     guard problems.isEmpty else {
-      throw InventoryRejection(problems: problems.keys.sorted().compactMap { problems[$0] })
+      throw RowRejection(problems: problems.keys.sorted().compactMap { problems[$0] })
     }
     let (cascade, changes) = try plan.build()
     return KPIInventory(source: safeSource, changes: changes, cascade: cascade)
@@ -90,7 +90,7 @@ public struct KPIInventory: Sendable {
   /// The header's column positions by name. Columns may come in any order (a spreadsheet may
   /// have moved them) and names are read without case or surrounding spaces; each of the
   /// export's columns must be there exactly once, and no other.
-  private static func readHeader(_ record: CSVReader.Record) throws(InventoryRejection) -> [String: Int] {
+  private static func readHeader(_ record: CSVReader.Record) throws(RowRejection) -> [String: Int] {
     var positions: [String: Int] = [:]
     var unknown: [String] = []
     var twice: [String] = []
@@ -116,7 +116,7 @@ public struct KPIInventory: Sendable {
         " (also " + parts.dropFirst().map { "\($0.column): \($0.what)" }.joined(separator: "; ") + ")"
     }
     message += "; the header is: " + CascadeCSV.columns.joined(separator: ",")
-    throw InventoryRejection(problems: [InventoryProblem(row: record.row, column: first.column, message)])
+    throw RowRejection(problems: [RowProblem(row: record.row, column: first.column, message)])
   }
 }
 
@@ -145,7 +145,7 @@ extension KPIInventory {
     /// if it has a problem of its own), and its first problem, if any.
     static func read(
       _ record: CSVReader.Record, header: [String: Int]
-    ) -> (Row?, InventoryProblem?) {
+    ) -> (Row?, RowProblem?) {
       let row = record.row
       let width = header.count
       guard record.cells.count == width else {
@@ -153,21 +153,21 @@ extension KPIInventory {
           let missing = CascadeCSV.columns.first { header[$0]! >= record.cells.count }!
           return (
             nil,
-            InventoryProblem(
+            RowProblem(
               row: row, column: missing,
               "missing: the row has \(record.cells.count) cells and the header \(width)")
           )
         }
         return (
           nil,
-          InventoryProblem(
+          RowProblem(
             row: row, column: "\(width + 1)",
             "beyond the last column: the row has \(record.cells.count) cells and the header \(width)")
         )
       }
-      var problem: InventoryProblem?
+      var problem: RowProblem?
       func note(_ column: String, _ message: String) {
-        if problem == nil { problem = InventoryProblem(row: row, column: column, message) }
+        if problem == nil { problem = RowProblem(row: row, column: column, message) }
       }
       var cells: [String: String] = [:]
       for column in CascadeCSV.columns {
@@ -207,9 +207,9 @@ extension KPIInventory {
     }
 
     /// What is wrong with this row on its own, column by column.
-    private func firstProblem() -> InventoryProblem? {
-      func problem(_ column: String, _ message: String) -> InventoryProblem {
-        InventoryProblem(row: number, column: column, message)
+    private func firstProblem() -> RowProblem? {
+      func problem(_ column: String, _ message: String) -> RowProblem {
+        RowProblem(row: number, column: column, message)
       }
       if kpi.isEmpty { return problem("kpi", "empty; every row names its KPI") }
       for column in ["department", "role", "kpi", "owner"]
@@ -323,14 +323,14 @@ extension KPIInventory {
 
     /// What is wrong with rows because of other rows: references that lead nowhere and names
     /// the model keeps unique used twice. The second of two duplicates is the bad row.
-    func crossCheck() -> [InventoryProblem] {
-      var problems: [InventoryProblem] = []
+    func crossCheck() -> [RowProblem] {
+      var problems: [RowProblem] = []
       var seenCompany: [String: Row] = [:]
       var seenDepartmentKPI: [String: Row] = [:]
       var seenIndividual: [String: Row] = [:]
       for row in rows {
         func problem(_ column: String, _ message: String) {
-          problems.append(InventoryProblem(row: row.number, column: column, message))
+          problems.append(RowProblem(row: row.number, column: column, message))
         }
         switch row.level {
         case 1:
@@ -425,18 +425,18 @@ extension KPIInventory {
     }
 
     /// The events, applied one by one (so the reducer checks them too), and the lists closed.
-    func build() throws(InventoryRejection) -> (Cascade, [WorkshopEvent]) {
+    func build() throws(RowRejection) -> (Cascade, [WorkshopEvent]) {
       var cascade = Cascade()
       var events: [CascadeEvent] = []
       // The checks above leave the reducer nothing to refuse; should one slip through, the
       // row is still named rather than half of the file imported.
-      func add(_ new: [CascadeEvent], for row: Row?) throws(InventoryRejection) {
+      func add(_ new: [CascadeEvent], for row: Row?) throws(RowRejection) {
         for event in new {
           do {
             try cascade.apply(event)
           } catch {
-            throw InventoryRejection(problems: [
-              InventoryProblem(row: row?.number, column: nil, error.description)
+            throw RowRejection(problems: [
+              RowProblem(row: row?.number, column: nil, error.description)
             ])
           }
           events.append(event)

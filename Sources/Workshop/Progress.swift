@@ -10,6 +10,8 @@ public struct Progress: Equatable, Sendable {
   public var highestIDs: [String: Int] = [:]
   /// Step 4 adjustments under way, by conflict key.
   public var adjustments: [String: PendingAdjustment] = [:]
+  /// At a review, the explanation given for an off-track KPI whose plan is asked next.
+  public var explanations: [String: String?] = [:]
 
   public init() {}
 
@@ -22,15 +24,20 @@ public struct Progress: Equatable, Sendable {
       adjustments[conflict] = PendingAdjustment(kpi: kpi)
     case .adjustmentNamed(let conflict, let name):
       adjustments[conflict, default: PendingAdjustment(kpi: "")].newName = name
+    case .varianceExplained(let kpi, let explanation):
+      explanations[kpi] = .some(explanation)
     case .cascade, .undone: break
     }
   }
 }
 
 extension Progress {
-  /// Notes the ids a cascade event brings into use.
-  mutating func noteIDs(of event: CascadeEvent) {
+  /// Follows a cascade event: notes the ids it brings into use; a new review starts with no
+  /// explanations pending.
+  mutating func follow(_ event: CascadeEvent) {
     switch event {
+    case .reviewHeld:
+      explanations = [:]
     case .companyKPIAdded(let id, _), .departmentAdded(let id, _), .departmentKPIAdded(let id, _, _, _),
       .individualKPIAdded(let id, _, _):
       note(id)

@@ -44,6 +44,10 @@ public enum QuestionKey: Equatable, Sendable {
   case operationalReview
   case strategicReview
   case governance(GovernanceField)
+  /// At a review: why an off-track KPI is off track.
+  case varianceExplanation(kpi: String)
+  /// At a review: what will bring it back.
+  case improvementPlan(kpi: String)
 
   /// Whether the question collects names into a list that a blank line ends.
   var collectsNames: Bool {

@@ -26,5 +26,7 @@ public enum Effect: Equatable, Sendable {
   /// Compare the session on screen with the one in a file (a path, or a slug in the same
   /// folder): the shell reads it, the engine never touches files.
   case diff(path: String)
+  /// Read a readings file (`/readings FILE`) and hand it to `Workshop.recordReadings`.
+  case readings(path: String)
   case quit
 }

@@ -131,7 +131,7 @@ public struct Session: Sendable {
         } catch {
           throw ReplayError(path: path, problem: error.description)
         }
-        progress.noteIDs(of: event)
+        progress.follow(event)
       case .undone:
         break
       default:

@@ -2,7 +2,7 @@ import Foundation
 import KPICascade
 
 extension SessionStore {
-  /// A KPI inventory is a spreadsheet, not a database dump: anything larger is refused unread.
+  /// Spreadsheets, not database dumps: anything larger is refused unread.
   public static let maximumInventorySize = 64 * 1024 * 1024
 
   /// Starts a session called `name` from a KPI inventory in the `csv` export's columns
@@ -23,12 +23,12 @@ extension SessionStore {
       )
     }
     let file = DisplayText.safe(path)
-    let bytes = try Self.loadInventory(path)
+    let bytes = try Self.loadSpreadsheet(path)
     let inventory: KPIInventory
     do {
       inventory = try KPIInventory.read(bytes, source: URL(fileURLWithPath: path).lastPathComponent)
     } catch {
-      throw ExitError(.badInput, error.problems.map { "\(file): \($0)" }.joined(separator: "\n"))
+      throw ExitError(.badInput, error.message(file: path))
     }
     var session = Session(info: SessionInfo(name: name.trimmed, slug: slug, created: date.wholeSeconds))
     do { try session.record(inventory.exchange(at: date.wholeSeconds)) } catch {
@@ -44,7 +44,9 @@ extension SessionStore {
     return (session, url)
   }
 
-  private static func loadInventory(_ path: String) throws(ExitError) -> [UInt8] {
+  /// A spreadsheet's bytes (a KPI inventory, a readings file): a missing file or a folder is
+  /// a usage error (exit 2), an oversized one bad input (exit 3).
+  public static func loadSpreadsheet(_ path: String) throws(ExitError) -> [UInt8] {
     let file = DisplayText.safe(path)
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -53,7 +55,10 @@ extension SessionStore {
     guard !isDirectory.boolValue else { throw ExitError(.usage, "\(file) is a folder, not a CSV file.") }
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     guard size <= maximumInventorySize else {
-      throw ExitError(.badInput, "\(file): \(size) bytes is larger than a KPI inventory can be.")
+      throw ExitError(
+        .badInput,
+        "\(file): \(size) bytes is larger than a spreadsheet kpi-align reads (\(maximumInventorySize / 1_048_576) MB)."
+      )
     }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw ExitError(.io, "\(file): can't read it (\(AtomicFile.lastError())).")

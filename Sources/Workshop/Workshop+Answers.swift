@@ -211,6 +211,10 @@ extension Workshop {
 
     case .governance(let field):
       return governance(field, text, at: date)
+    case .varianceExplanation(let kpi):
+      return explainVariance(text, of: kpi)
+    case .improvementPlan(let kpi):
+      return planImprovement(text, for: kpi)
     }
   }
 

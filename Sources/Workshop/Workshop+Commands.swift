@@ -42,6 +42,16 @@ extension Workshop {
         text: CheckReport(cascade: cascade, style: style, reached: agenda(at: date).reachedStep).text())
     case .score:
       return Reply(text: ScoreReport(cascade: cascade, style: style).text())
+    case .record:
+      return recordReading(parsed, line: line, at: date)
+    case .readings:
+      return readReadings(parsed)
+    case .dashboard:
+      return showDashboard(parsed)
+    case .review:
+      return startReview(parsed, line: line, at: date)
+    case .diagnose:
+      return diagnose(parsed)
     case .diff:
       // Read-only: no exchange, so nothing is journaled and /undo never sees it.
       guard !parsed.arguments.isEmpty else { return usage(command) }
@@ -357,7 +367,7 @@ extension Workshop {
   }
 
   /// Records a command's single change to the cascade.
-  private mutating func change(_ event: CascadeEvent, line: String, note: String, at date: Date) -> Reply {
+  mutating func change(_ event: CascadeEvent, line: String, note: String, at date: Date) -> Reply {
     var trial = cascade
     do {
       try trial.apply(event)

@@ -10,6 +10,8 @@ public struct Workshop: Sendable {
   /// The last line refused as an answer: typing the same thing again confirms a target the
   /// parser cannot read ("keep it as it is"). Not persisted: a confirmation is a moment.
   var lastRefusedAnswer: String?
+  /// The terminal's height, so `/dashboard` fits one screen; `nil` in a pipe (print it all).
+  public var screenRows: Int?
 
   public init(session: Session, style: TextStyle = .plain) {
     self.session = session
@@ -32,7 +34,7 @@ public struct Workshop: Sendable {
 
   /// The question the room is answering now, if the step has one open.
   public func currentQuestion(at date: Date = Date()) -> Question? {
-    agenda(at: date).firstOpenQuestion(in: step)
+    reviewQuestion() ?? agenda(at: date).firstOpenQuestion(in: step)
   }
 
   /// What to show when a session starts or resumes: where we are and what to answer.

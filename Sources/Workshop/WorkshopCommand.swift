@@ -2,6 +2,7 @@
 public enum WorkshopCommand: String, CaseIterable, Sendable {
   case help, status, show, next, back, goto, undo, check, score, diff, accept
   case add, rename, remove, retarget, owner, head, contribution, lead, link, governance, conflict
+  case record, readings, dashboard, review, diagnose
   case export, save, quit
 
   /// How to type it.
@@ -29,6 +30,11 @@ public enum WorkshopCommand: String, CaseIterable, Sendable {
     case .retarget: "/retarget KPI TARGET [because REASON]"
     case .owner: "/owner KPI PERSON [because REASON]"
     case .conflict: "/conflict KPI KPI"
+    case .record: "/record KPI VALUE [DATE] [NOTE] [--confidence N] [--by NAME]"
+    case .readings: "/readings FILE"
+    case .dashboard: "/dashboard [--as-of DATE]"
+    case .review: "/review [operational|strategic] [DATE]"
+    case .diagnose: "/diagnose KPI [--as-of DATE] [--format text|json]"
     case .export: "/export FORMAT FILE [FIRST-DAY]"
     case .save: "/save [PATH]"
     case .quit: "/quit"
@@ -60,6 +66,11 @@ public enum WorkshopCommand: String, CaseIterable, Sendable {
     case .retarget: "change a KPI's target"
     case .owner: "change who is accountable for a KPI"
     case .conflict: "put a pair of KPIs to the room in step 4"
+    case .record: "record one reading of a KPI (today unless DATE is given)"
+    case .readings: "record every reading in a CSV file (long or wide)"
+    case .dashboard: "company KPIs, leading indicators and flagged variances, as of a day"
+    case .review: "run a review meeting: statuses, then each off-track KPI's explanation and plan"
+    case .diagnose: "trace a KPI's dip down the cascade to the leading indicator where it started"
     case .export: "write the cascade, minutes, a spreadsheet, a diagram, the review calendar or a page"
     case .save: "save now; with a path, also write a copy there"
     case .quit: "save and leave (Ctrl-D does the same)"
@@ -108,6 +119,16 @@ public enum WorkshopCommand: String, CaseIterable, Sendable {
       "Sets the one person accountable for a KPI: /owner \"Pipeline coverage\" Sam Lee. Replacing a locked company KPI's executive needs 'because REASON'."
     case .conflict:
       "Adds a pair of department KPIs to step 4's questions: can both hit target while their company KPI gets worse?"
+    case .record:
+      "Records a reading: /record \"Revenue growth\" 18.5% 2026-03-02 Slow March. VALUE may carry the target's unit (23%, $58, 2.4); DATE (YYYY-MM-DD) defaults to today; the rest is a note. A second reading on the same day replaces the first. /undo takes it back."
+    case .readings:
+      "Records every reading in a CSV file, all or nothing. Long: a header kpi,date,value[,note,confidence,recorded by] and one reading per row. Wide: a header kpi,2026-01-05,2026-01-12,… and one row per KPI. KPIs by id or exact name. A bad row is reported by row and column and nothing from the file is recorded. /undo takes the whole file back."
+    case .dashboard:
+      "Shows company KPIs (latest value, target, status, trend), the department leading indicators under the company KPI they move, and the flagged variances: off-track and stale KPIs with owner and how long. As of the latest reading unless --as-of DATE. docs/diagnosis.md explains the statuses."
+    case .review:
+      "Runs a review meeting as of the latest reading (or DATE): operational walks department and Level 3 KPIs, strategic company and department KPIs. Shows each KPI that is not on track, then asks each off-track KPI's owner for the explanation and the improvement plan ('skip' moves on). /check applies the miss policy: off track at consecutive reviews without a plan fails."
+    case .diagnose:
+      "Walks down the cascade from a KPI to find where its dip started: the KPIs beneath it that turned first, ranked by how well the lag matches their stated lead time, the chain down to the earliest with dates, values and whom to call, and stated against observed lead times. --format json for tools. docs/diagnosis.md has the rules."
     case .export:
       "Writes FILE in FORMAT: json (the agreed cascade, importable), md (the minutes), csv (one row per KPI, for spreadsheets), mermaid or dot (the three levels as a diagram), ics (the review calendar, starting on FIRST-DAY, YYYY-MM-DD), html (the executive page)."
     case .save:

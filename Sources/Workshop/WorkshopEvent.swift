@@ -18,12 +18,17 @@ public enum WorkshopEvent: Equatable, Sendable {
   case adjustmentChosen(conflict: String, kpi: String)
   /// Step 4: the adjusted KPI's new name, before its new target is asked.
   case adjustmentNamed(conflict: String, name: String)
+  /// A review: an off-track KPI's owner explained the variance (`nil`: skipped); the plan is
+  /// asked next, and both are recorded on the review together.
+  case varianceExplained(kpi: String, explanation: String?)
 }
 
 extension WorkshopEvent: Codable {
   private enum Key: String, CodingKey {
     case stepEntered, listClosed, listReopened, undone, adjustmentChosen, adjustmentNamed
+    case varianceExplained
   }
+  private enum VarianceKey: String, CodingKey { case kpi, explanation }
   private enum AdjustmentKey: String, CodingKey { case conflict, kpi, name }
   private enum StepKey: String, CodingKey { case step }
   private enum ListKey: String, CodingKey { case list }
@@ -70,6 +75,11 @@ extension WorkshopEvent: Codable {
       self = .adjustmentNamed(
         conflict: try inner.decode(String.self, forKey: .conflict),
         name: try inner.decode(String.self, forKey: .name))
+    } else if container.contains(.varianceExplained) {
+      let inner = try container.nestedContainer(keyedBy: VarianceKey.self, forKey: .varianceExplained)
+      self = .varianceExplained(
+        kpi: try inner.decode(String.self, forKey: .kpi),
+        explanation: try inner.decodeIfPresent(String.self, forKey: .explanation))
     } else {
       self = .cascade(try CascadeEvent(from: decoder))
     }
@@ -100,6 +110,10 @@ extension WorkshopEvent: Codable {
       var inner = container.nestedContainer(keyedBy: AdjustmentKey.self, forKey: .adjustmentNamed)
       try inner.encode(conflict, forKey: .conflict)
       try inner.encode(name, forKey: .name)
+    case .varianceExplained(let kpi, let explanation):
+      var inner = container.nestedContainer(keyedBy: VarianceKey.self, forKey: .varianceExplained)
+      try inner.encode(kpi, forKey: .kpi)
+      try inner.encodeIfPresent(explanation, forKey: .explanation)
     }
   }
 }

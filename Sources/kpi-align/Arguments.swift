@@ -16,6 +16,11 @@ struct Arguments: Equatable {
     case export(session: String, format: String, output: String?, firstDay: String?)
     case check(session: String)
     case score(session: String)
+    /// Records every reading in a CSV file into a session, all or nothing.
+    case readings(session: String, file: String)
+    case dashboard(session: String, asOf: String?)
+    /// `format` is text or json, checked by the runner.
+    case diagnose(session: String, kpi: String, asOf: String?, format: String)
     /// `format` is checked by the runner against `DiffReport.Format`.
     case diff(old: String, new: String, format: String)
     /// A generated workshop written to `output`, which must not exist yet.
@@ -45,6 +50,14 @@ struct Arguments: Equatable {
                                          csv, mermaid, dot, ics (reviews from --from), html; stdout by default
       kpi-align check SESSION            run the alignment tests; exit 1 when any fails
       kpi-align score SESSION            the maturity score, its rubric and the next three steps
+      kpi-align readings SESSION FILE    record the readings in a CSV file (long: kpi,date,value[,note,
+                                         confidence,recorded by]; wide: kpi then one YYYY-MM-DD column per
+                                         day); a bad row is reported by row and column, nothing is recorded
+      kpi-align dashboard SESSION [--as-of YYYY-MM-DD]
+                                         company KPIs, leading indicators and flagged variances; as of the
+                                         latest reading by default
+      kpi-align diagnose SESSION KPI [--as-of YYYY-MM-DD] [--format text|json]
+                                         trace a KPI's dip down the cascade to where it started
       kpi-align diff OLD NEW [--format text|json]
                                          what changed from OLD to NEW (sessions by name, slug or path, or
                                          exported cascades); exit 0 when equal, 1 when different
@@ -75,6 +88,7 @@ struct Arguments: Equatable {
     /// `sample`'s sizes by flag, read once the subcommand is known.
     var sampleFlags: [String: String] = [:]
     var readings = false
+    var asOf: String?
     var index = 0
     func value(for flag: String) throws(ExitError) -> String {
       index += 1
@@ -99,6 +113,7 @@ struct Arguments: Equatable {
         case "-o", "--output": output = try value(for: argument)
         case "--from": firstDay = try value(for: argument)
         case "--name": name = try value(for: argument)
+        case "--as-of": asOf = try value(for: argument)
         case "--departments", "--kpis-per-department", "--individual-per-kpi", "--seed":
           sampleFlags[argument] = try value(for: argument)
         case "--readings": readings = true
@@ -113,6 +128,7 @@ struct Arguments: Equatable {
             case "--output": output = given
             case "--from": firstDay = given
             case "--name": name = given
+            case "--as-of": asOf = given
             case "--departments", "--kpis-per-department", "--individual-per-kpi", "--seed":
               sampleFlags[flag] = given
             default: throw ExitError(.usage, "Unknown option \(flag). kpi-align --help lists them.")
@@ -182,6 +198,20 @@ struct Arguments: Equatable {
       }
       guard output == nil else { throw ExitError(.usage, "diff prints to stdout; -o goes with export.") }
       command = .diff(old: rest[0], new: rest[1], format: format ?? "text")
+    case "readings":
+      guard rest.count == 2 else {
+        throw ExitError(
+          .usage, "kpi-align readings takes a session and a CSV file: kpi-align readings acme readings.csv")
+      }
+      command = .readings(session: rest[0], file: rest[1])
+    case "dashboard":
+      command = .dashboard(session: try one("a session"), asOf: asOf)
+    case "diagnose":
+      guard rest.count == 2 else {
+        throw ExitError(
+          .usage, "kpi-align diagnose takes a session and a KPI: kpi-align diagnose acme \"Revenue growth\"")
+      }
+      command = .diagnose(session: rest[0], kpi: rest[1], asOf: asOf, format: format ?? "text")
     case "sample":
       command = try Self.sample(rest, output: output, flags: sampleFlags, readings: readings)
     case "help": command = .help
@@ -194,9 +224,18 @@ struct Arguments: Equatable {
     }
     if format != nil || output != nil, case .export = command {
     } else if format != nil, case .diff = command {
+    } else if format != nil, case .diagnose = command {
     } else if format == nil, case .sample = command {
     } else if format != nil || output != nil {
-      throw ExitError(.usage, "--format goes with export and diff, -o with export and sample.")
+      throw ExitError(.usage, "--format goes with export, diff and diagnose, -o with export and sample.")
+    }
+    switch command {
+    case .dashboard, .diagnose: break
+    default:
+      if asOf != nil { throw ExitError(.usage, "--as-of goes with dashboard and diagnose.") }
+    }
+    if let asOf, CalendarDay(asOf) == nil {
+      throw ExitError(.usage, "--as-of takes a day as YYYY-MM-DD, e.g. 2026-06-29.")
     }
   }
 }

@@ -20,19 +20,10 @@ struct REPL {
       input.completer = { [workshop] typed in workshop.completions(for: typed) }
       switch input.read(prompt: workshop.prompt) {
       case .line(let line):
+        // The dashboard fits the screen, leaving the prompt's row.
+        workshop.screenRows = input.isInteractive ? LineWrapping.terminalHeight.map { $0 - 1 } : nil
         let reply = workshop.handle(line, at: Date())
-        var wrote = true
-        if let exchange = reply.exchange {
-          do {
-            try open.record(exchange, in: workshop.session)
-          } catch {
-            wrote = false
-            Console.error(
-              "kpi-align: \(error.message) The answer is kept in memory; /save PATH writes a copy elsewhere.")
-            open.update(workshop.session)
-          }
-          if wrote, exchange.movesStep { wrote = save(quietly: true) }
-        }
+        var wrote = reply.exchange.map { keep($0, of: workshop) } ?? true
         if !line.trimmingCharacters(in: .whitespaces).isEmpty,
           !line.unicodeScalars.contains(where: DisplayText.isUnsafe)
         {
@@ -52,6 +43,12 @@ struct REPL {
           if let path { wrote = copy(to: path) && wrote }
         case .export(let format, let path, let options)?:
           wrote = export(format, to: path, options: options, session: workshop.session) && wrote
+        case .readings(let path)?:
+          // A file that can't be read or has a bad row is a refused line: a script stops there.
+          if !recordReadings(path, into: &workshop), !input.isInteractive {
+            Console.error("kpi-align: \(input.location): stopped because the readings file was refused.")
+            return save(quietly: true) ? .failed : .io
+          }
         case .diff(let path)?:
           // A file that can't be compared is a refused line: a script stops there.
           if !compare(path, with: workshop.session), !input.isInteractive {
@@ -82,6 +79,45 @@ struct REPL {
         return save(quietly: true) ? .failed : .io
       }
     }
+  }
+
+  /// Journals an accepted exchange before the next prompt (saving the transcript when it
+  /// moved a step); `false`, after saying so, when the disk refused.
+  private func keep(_ exchange: Exchange, of workshop: Workshop) -> Bool {
+    do {
+      try open.record(exchange, in: workshop.session)
+    } catch {
+      Console.error(
+        "kpi-align: \(error.message) The answer is kept in memory; /save PATH writes a copy elsewhere.")
+      open.update(workshop.session)
+      return false
+    }
+    return exchange.movesStep ? save(quietly: true) : true
+  }
+
+  /// `/readings FILE`: reads and checks the whole file, then records it as one exchange.
+  /// `false` when nothing was recorded (the file could not be read, or a row was bad).
+  private func recordReadings(_ path: String, into workshop: inout Workshop) -> Bool {
+    let place = input.isInteractive ? "" : "\(input.location): "
+    let file: ReadingsFile
+    do {
+      file = try ReadingsFile(try SessionStore.loadSpreadsheet(path), cascade: workshop.cascade)
+    } catch let error as ExitError {
+      Console.error("kpi-align: \(place)\(error.message)")
+      return false
+    } catch let rejection as RowRejection {
+      let lines = rejection.message(file: path).split(separator: "\n").map { "kpi-align: \(place)\($0)" }
+      Console.error(
+        lines.joined(separator: "\n")
+          + "\nkpi-align: \(place)nothing from \(DisplayText.safe(path)) was recorded.")
+      return false
+    } catch {
+      return false
+    }
+    let reply = workshop.recordReadings(file, from: path, at: Date())
+    if let exchange = reply.exchange, !keep(exchange, of: workshop) { return false }
+    show(reply.text)
+    return reply.refusal == nil
   }
 
   /// Prints engine text, wrapped between words at the terminal's width when there is one.

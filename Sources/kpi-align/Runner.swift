@@ -65,6 +65,12 @@ struct Runner {
       let report = DiffReport(old: old.workshop, new: new.workshop, diff: diff)
       Console.out(report.render(format, style: Console.wantsColour ? .fancy : .plain))
       return diff.isEmpty ? .success : .failed
+    case .readings(let name, let file):
+      return try recordReadings(file, into: name)
+    case .dashboard(let name, let asOf):
+      return try dashboard(name, asOf: asOf)
+    case .diagnose(let name, let kpi, let asOf, let format):
+      return try diagnose(kpi, in: name, asOf: asOf, format: format)
     case .new(let name):
       let input = try InputSource(scriptPath: arguments.script)
       return try workshop(try store.create(name: name, at: Date()), input: input)
