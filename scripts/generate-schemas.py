@@ -68,7 +68,12 @@ CASCADE_DEFS = {
          "conflicts": {"type": "array", "items": ref("Conflict")},
          "governance": ref("Governance"),
          "overrides": {"type": "array", "items": ref("Override")}},
-        {"lockedOn": DAY | {"description": "The day the company KPIs were locked for twelve "
+        {"readings": {"type": "array", "items": ref("Reading"),
+                      "description": "Readings of KPIs at every level, ordered by KPI id then "
+                      "day; at most one per KPI and day. Omitted when there are none."},
+         "reviews": {"type": "array", "items": ref("Review"),
+                     "description": "Review meetings held, oldest first. Omitted when there are none."},
+         "lockedOn": DAY | {"description": "The day the company KPIs were locked for twelve "
                             "months; absent while they are not locked."}}),
     "CompanyKPI": obj(
         "A Level 1 outcome the board cares about.",
@@ -143,6 +148,22 @@ CASCADE_DEFS = {
     "Override": obj("A finding the facilitator accepted on purpose, and why.",
                     {"finding": STRING | {"description": "The finding's id."},
                      "reason": STRING}),
+    "Reading": obj(
+        "One measured value of a KPI on a day, in the KPI's target unit (23% is 23).",
+        {"kpi": ID, "day": DAY, "value": {"type": "number"}},
+        {"note": STRING, "confidence": {"type": "integer", "minimum": 0, "maximum": 10},
+         "recordedBy": STRING}),
+    "ReviewKind": raw_enum("Which review meeting: operational (department and Level 3 KPIs) or "
+                           "strategic (company and department KPIs).",
+                           ["operational", "strategic"]),
+    "Review": obj(
+        "A review meeting as held: the KPIs off track that day and what their owners said.",
+        {"kind": ref("ReviewKind"), "day": DAY,
+         "offTrack": {"type": "array", "items": ID},
+         "variances": {"type": "array", "items": ref("Variance")}}),
+    "Variance": obj(
+        "An off-track KPI's explanation and improvement plan at a review (absent: none given).",
+        {"kpi": ID}, {"explanation": STRING, "plan": STRING}),
 }
 
 FINDING_DEFS = {
@@ -154,7 +175,8 @@ FINDING_DEFS = {
         {"remedy": STRING}),
     "CheckKind": raw_enum("The alignment checks.",
                           ["lock", "counts", "line-of-sight", "link", "lead-time", "target",
-                           "activity", "conflicts", "accountability", "governance"]),
+                           "activity", "conflicts", "accountability", "governance",
+                           "miss-policy"]),
     "Verdict": raw_enum("A check's verdict.", ["pass", "warn", "fail"]),
 }
 
@@ -204,6 +226,13 @@ CASCADE_EVENTS = [
          {"field": ref("GovernanceField"), "value": STRING}),
     case("findingAccepted", "A finding was overridden with a reason.",
          {"finding": STRING, "reason": STRING}),
+    case("readingsRecorded", "Readings of KPIs (/record, /readings FILE, kpi-align readings); "
+         "one on a day that already has a reading of that KPI replaces it.",
+         {"readings": {"type": "array", "items": ref("Reading"), "minItems": 1}}),
+    case("reviewHeld", "A review meeting held on a day, with the KPIs due at it that were off track.",
+         {"kind": ref("ReviewKind"), "on": DAY, "offTrack": {"type": "array", "items": ID}}),
+    case("varianceRecorded", "At the latest review, an off-track KPI's explanation and plan "
+         "(absent: none given).", {"kpi": ID}, {"explanation": STRING, "plan": STRING}),
     case("restored", "The whole cascade replaced by one read from an exported file "
          "(kpi-align import of a cascade document).", {"cascade": ref("Cascade")}),
 ]
@@ -238,6 +267,9 @@ TRANSCRIPT_DEFS = {
                 {"adjustmentChosen": obj("", {"conflict": STRING, "kpi": STRING})}),
             obj("Step 4: the adjusted KPI's new name, before its new target is asked.",
                 {"adjustmentNamed": obj("", {"conflict": STRING, "name": STRING})}),
+            obj("At a review: the explanation of an off-track KPI's variance (absent: skipped); "
+                "its plan is asked next.",
+                {"varianceExplained": obj("", {"kpi": STRING}, {"explanation": STRING})}),
             ref("CascadeEvent"),
         ]},
     "CascadeEvent": {"description": "One change to the cascade.", "oneOf": CASCADE_EVENTS},

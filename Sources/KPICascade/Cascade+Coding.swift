@@ -29,7 +29,8 @@ extension Cascade: Codable {
     try container.encode(conflicts, forKey: .conflicts)
     try container.encode(governance, forKey: .governance)
     try container.encode(overrides, forKey: .overrides)
-    try container.encode(scorecard, forKey: .readings)
-    try container.encode(reviews, forKey: .reviews)
+    // Omitted while empty, so a cascade without readings writes exactly what it always did.
+    if !scorecard.isEmpty { try container.encode(scorecard, forKey: .readings) }
+    if !reviews.isEmpty { try container.encode(reviews, forKey: .reviews) }
   }
 }

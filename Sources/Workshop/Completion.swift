@@ -44,7 +44,12 @@ extension Workshop {
     case (.retarget?, 1...), (.rename?, 1...): pool = ["because"]
     case (.conflict?, _):
       pool = cascade.departmentKPIs.map(\.name)
-    case (.retarget?, 0), (.owner?, 0):
+    case (.review?, _): pool = ReviewKind.allCases.map(\.rawValue)
+    case (.readings?, _): pool = []
+    case (.dashboard?, _): pool = ["--as-of"]
+    case (.diagnose?, 1...): pool = ["--as-of", "--format"]
+    case (.record?, 1...): pool = ["--confidence", "--by"]
+    case (.retarget?, 0), (.owner?, 0), (.record?, 0), (.diagnose?, 0):
       pool =
         cascade.companyKPIs.map(\.name) + cascade.departmentKPIs.map(\.name)
         + cascade.individualKPIs.map(\.name)

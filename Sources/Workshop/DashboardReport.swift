@@ -157,7 +157,9 @@ struct DashboardReport {
       how = "off track \(days(variance.days)) (since \(variance.since.map(String.init(describing:)) ?? "?"))"
     }
     let owner = variance.owner.map { "call " + DisplayText.safe($0) } ?? "no owner"
-    let columns = [name.fitted(34), DisplayText.safe(place).fitted(14), how.fitted(46), owner]
+    let columns = [
+      name.fitted(32), DisplayText.safe(place).fitted(14), how.fitted(40), owner.fitted(width - 98),
+    ]
     return "  " + mark(variance.status) + " " + columns.joined(separator: " ")
   }
 

@@ -25,13 +25,14 @@ public struct ReadingsFile: Sendable {
       throw RowRejection(problems: [RowProblem(row: nil, column: nil, "the file is empty: no readings in it")]
       )
     }
-    let titles = header.cells.map { ($0.text ?? "").trimmed.lowercased() }
+    let typed = header.cells.map { ($0.text ?? "").trimmed }
+    let titles = typed.map { $0.lowercased() }
     let names = KPINames(cascade: cascade)
     var problems: [RowProblem] = []
     var readings: [Reading] = []
     if titles.count >= 2, titles.dropFirst().contains(where: { CalendarDay($0) != nil }) {
       shape = .wide
-      readings = Self.wide(records, titles: titles, names: names, cascade: cascade, problems: &problems)
+      readings = Self.wide(records, titles: typed, names: names, cascade: cascade, problems: &problems)
     } else {
       shape = .long
       readings = Self.long(records, titles: titles, names: names, cascade: cascade, problems: &problems)
@@ -101,6 +102,14 @@ public struct ReadingsFile: Sendable {
         }
         guard let text = raw.text else {
           return (nil, RowProblem(row: record.row, column: column.rawValue, "the cell is not valid UTF-8"))
+        }
+        if text.unicodeScalars.contains(where: DisplayText.isUnsafe) {
+          return (
+            nil,
+            RowProblem(
+              row: record.row, column: column.rawValue,
+              "the cell holds a control character (\(DisplayText.safe(text))); type it as plain text")
+          )
         }
         return (text.trimmed, nil)
       }
@@ -262,7 +271,10 @@ struct KPINames {
     case 0: return .failure(LookupProblem("no KPI called '\(DisplayText.safe(text))'"))
     default:
       let listed = named.prefix(4).map { id in
-        "\(id) (\(DisplayText.safe(cascade.owningDepartment(ofKPI: id)?.name ?? cascade.name(of: id))))"
+        let home =
+          cascade.owningDepartment(ofKPI: id)
+          ?? cascade.individualKPI(id).flatMap { cascade.owningDepartment(ofKPI: $0.parent) }
+        return "\(id) (\(DisplayText.safe(home?.name ?? "company KPI")))"
       }
       return .failure(
         LookupProblem(

@@ -165,6 +165,11 @@ extension Workshop {
         return refuse("Usage: \(WorkshopCommand.review.usage)")
       }
     }
+    if let last = cascade.reviews.last(where: { $0.kind == kind }), day < last.day {
+      return refuse(
+        "The last \(kind.rawValue) review was on \(last.day); reviews are recorded in order, so this one is on or after it."
+      )
+    }
     if let open = cascade.reviews.last, !open.pending.isEmpty {
       return refuse(
         "The \(open.kind.rawValue) review of \(open.day) is still under way: answer its questions ('skip' moves on)."

@@ -72,7 +72,7 @@ final class SampleCommandTests {
     (["--readings"], "--readings: KPI readings are not in kpi-align yet"),
     (["--departments"], "--departments needs a value"),
     (["extra"], "kpi-align sample takes no operands"),
-    (["--format", "md"], "--format goes with export and diff"),
+    (["--format", "md"], "--format goes with export, diff and diagnose"),
   ])
   func badOptionsAreUsageErrors(_ arguments: [String], _ message: String) throws {
     let run = try Binary.run(["sample", "-o", path("never.json")] + arguments)

@@ -95,6 +95,23 @@ import Testing
       #"{"individualKPIAdded":{"id":"i1","name":"Discovery calls","parent":"k1"}}"#
     ),
     (.roleSet(kpi: "i1", role: "Account executive"), #"{"roleSet":{"kpi":"i1","role":"Account executive"}}"#),
+    (
+      .readingsRecorded(readings: [
+        Reading(kpi: "k1", day: CalendarDay("2026-03-02")!, value: 3.4),
+        Reading(
+          kpi: "c1", day: CalendarDay("2026-03-02")!, value: 18.5, note: "Slow March", confidence: 7,
+          recordedBy: "Ana"),
+      ]),
+      #"{"readingsRecorded":{"readings":[{"day":"2026-03-02","kpi":"k1","value":3.4},{"confidence":7,"day":"2026-03-02","kpi":"c1","note":"Slow March","recordedBy":"Ana","value":18.5}]}}"#
+    ),
+    (
+      .reviewHeld(kind: .operational, on: CalendarDay("2026-03-09")!, offTrack: ["k1"]),
+      #"{"reviewHeld":{"kind":"operational","offTrack":["k1"],"on":"2026-03-09"}}"#
+    ),
+    (
+      .varianceRecorded(kpi: "k1", explanation: "Campaign cut", plan: nil),
+      #"{"varianceRecorded":{"explanation":"Campaign cut","kpi":"k1"}}"#
+    ),
   ]
 
   /// The persisted tag of each case. A new case stops this compiling, which is the reminder
@@ -127,6 +144,9 @@ import Testing
     case .restored: "restored"
     case .individualKPIAdded: "individualKPIAdded"
     case .roleSet: "roleSet"
+    case .readingsRecorded: "readingsRecorded"
+    case .reviewHeld: "reviewHeld"
+    case .varianceRecorded: "varianceRecorded"
     }
   }
 
@@ -136,6 +156,7 @@ import Testing
     "contributorAdded", "targetSet", "ownerSet", "renamed", "removed", "conflictRaised",
     "conflictAnswered", "conflictResolved", "velocitySet", "operationalReviewSet",
     "strategicReviewSet", "governanceSet", "findingAccepted", "restored", "individualKPIAdded", "roleSet",
+    "readingsRecorded", "reviewHeld", "varianceRecorded",
   ]
 
   static func compact(_ value: some Encodable) throws -> String {

@@ -5,7 +5,10 @@ import Testing
 @Suite("AlignmentReport")
 struct AlignmentReportTests {
   @Test func findingsComeInCheckOrder() throws {
-    let report = AlignmentReport(cascade: try Cascade(events: ConflictCheckTests.room))
+    let twoMisses: [CascadeEvent] = ["2026-03-02", "2026-03-09"].map {
+      .reviewHeld(kind: .operational, on: CalendarDay($0)!, offTrack: ["k1"])
+    }
+    let report = AlignmentReport(cascade: try Cascade(events: ConflictCheckTests.room + twoMisses))
     let ranks = report.findings.map { CheckKind.allCases.firstIndex(of: $0.check)! }
     #expect(ranks == ranks.sorted())
     #expect(Set(report.findings.map(\.check)) == Set(CheckKind.allCases))
@@ -74,6 +77,8 @@ struct AlignmentReportTests {
           .velocitySet(velocity: .high), .operationalReviewSet(cadence: .monthly),
           .governanceSet(field: .processOwner, value: "Leadership team"),
           .governanceSet(field: .disputeResolver, value: "Sam"),
+          .reviewHeld(kind: .operational, on: CalendarDay("2026-03-02")!, offTrack: ["k1"]),
+          .reviewHeld(kind: .operational, on: CalendarDay("2026-03-09")!, offTrack: ["k1"]),
         ])
     let findings = AlignmentReport(cascade: cascade).findings
     #expect(Set(findings.filter { $0.verdict != .pass }.map(\.check)) == Set(CheckKind.allCases))

@@ -9,7 +9,11 @@ import Testing
 struct CompletionTests {
   @Test func commandsCompleteFromTheirPrefix() {
     let room = Room()
-    #expect(room.workshop.completions(for: "/re").candidates == ["/rename", "/remove", "/retarget"])
+    #expect(
+      room.workshop.completions(for: "/re").candidates == [
+        "/rename", "/remove", "/retarget", "/record", "/readings", "/review",
+      ])
+    #expect(room.workshop.completions(for: "/dia").candidates == ["/diagnose"])
     #expect(room.workshop.completions(for: "/und").candidates == ["/undo"])
   }
 

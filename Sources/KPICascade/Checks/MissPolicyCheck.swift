@@ -55,7 +55,7 @@ public struct MissPolicyCheck: AlignmentCheck {
       if let plan = worst.streak.last?.variance(of: kpi)?.plan, !plan.isEmpty {
         findings.append(
           Finding(
-            check: kind, verdict: .warn, subject: kpi, reason: "\(what); improvement plan: \(plan)",
+            check: kind, verdict: .warn, subject: kpi, reason: "\(what); improvement plan: \"\(plan)\"",
             remedy: "follow the plan at the next \(worst.kind.rawValue) review"))
       } else {
         findings.append(

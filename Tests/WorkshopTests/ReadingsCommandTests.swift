@@ -1,0 +1,195 @@
+import Foundation
+import KPICascade
+import Testing
+
+@testable import Workshop
+
+/// `/record`, `/readings`, `/dashboard`, `/review` and `/diagnose` driven as the room types them.
+@Suite struct ReadingsCommandTests {
+  /// Twelve weekly readings of the fixture's KPIs from 2026-01-05: everything healthy with a
+  /// deterministic wobble, Marketing qualified leads (k2, stated lead 60 days) dropping 28% from
+  /// week 4, Revenue growth (c1) falling under its 20% target from week 12 (8 weeks later), and
+  /// First contact resolution (k9) drifting slowly but harmlessly.
+  static func scenario(weeks: Int = 20) -> String {
+    let base: [(String, Double, String)] = [
+      ("c1", 24, "%"), ("c2", 43.5, "%"), ("c3", 92, "%"), ("k1", 3.4, "x"), ("k2", 450, ""),
+      ("k3", 280_000, "$"), ("k4", 8.5, "%"), ("k5", 4.2, "$"), ("k6", -2.5, "%"), ("k7", 38, "%"),
+      ("k8", 98, "%"), ("k9", 82, "%"), ("i1", 45, ""),
+    ]
+    let first = CalendarDay("2026-01-05")!
+    var lines = ["kpi," + (0..<weeks).map { first.adding(days: 7 * $0).description }.joined(separator: ",")]
+    for (kpi, level, unit) in base {
+      var cells = [kpi]
+      for week in 0..<weeks {
+        let wobble = [0.0, 0.01, -0.008, 0.004, -0.012, 0.006][week % 6]
+        var value = level * (1 + wobble)
+        if kpi == "k2", week >= 4 { value = level * 0.72 * (1 + wobble) }
+        if kpi == "c1", week >= 12 { value = 18.2 + wobble * 10 }
+        if kpi == "k9" { value = level - 0.1 * Double(week) }
+        let number = String(format: "%.2f", value)
+        cells.append(unit == "$" ? "$" + number : number + unit)
+      }
+      lines.append(cells.joined(separator: ","))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  static func roomWithReadings() -> Room {
+    var room = Room.complete()
+    let file = try! ReadingsFile(Array(scenario().utf8), cascade: room.cascade)
+    let reply = room.workshop.recordReadings(file, from: "scenario.csv", at: room.clock)
+    #expect(reply.exchange != nil)
+    return room
+  }
+
+  @Test func recordTakesTheTargetsUnitADateAndANoteAndSaysTheStatus() {
+    var room = Room.complete()
+    let reply = room.say("/record \"Revenue growth\" 18.5% 2026-03-02 Slow March because of the storm")
+    #expect(reply.refusal == nil)
+    #expect(reply.text.contains("Revenue growth: 18.5% on 2026-03-02 — off track against ≥ 20% YoY."))
+    let reading = room.cascade.scorecard.readings(of: "c1").first
+    #expect(reading?.value == 18.5)
+    #expect(reading?.day.description == "2026-03-02")
+    #expect(reading?.note == "Slow March because of the storm")
+    #expect(room.session.exchanges.last?.answer.hasPrefix("/record") == true)
+  }
+
+  @Test func recordDefaultsToTodayAndKeepsConfidenceAndRecorder() {
+    var room = Room.complete()
+    room.say("/record k1 3.2 --confidence 7 --by \"Sam Lee\"")
+    let reading = room.cascade.scorecard.readings(of: "k1").first
+    #expect(reading?.day.description == "2026-11-26")
+    #expect(reading?.confidence == 7)
+    #expect(reading?.recordedBy == "Sam Lee")
+  }
+
+  @Test(arguments: [
+    ("/record k1 3.4% 2026-03-02", "'3.4%' is a percentage, but the target is a multiple (x)."),
+    ("/record k1 lots", "'lots' is not a number."),
+    ("/record k1 3 2026-02-30", "'2026-02-30' is not a day (YYYY-MM-DD)."),
+    ("/record Nothing 3", "No KPI called 'Nothing'."),
+    ("/record k1 3 --confidence 12", "Confidence is a whole number from 0 to 10, not '12'."),
+    ("/record k1", "Usage: /record KPI VALUE [DATE] [NOTE] [--confidence N] [--by NAME]"),
+  ])
+  func recordRefusesWhatItCannotRecord(line: String, message: String) {
+    var room = Room.complete()
+    let before = room.session.exchanges.count
+    let reply = room.say(line)
+    #expect(reply.refusal == message)
+    #expect(room.session.exchanges.count == before)
+    #expect(room.cascade.scorecard.isEmpty)
+  }
+
+  @Test func aSecondReadingOnTheSameDayReplacesTheFirstAndUndoBringsItBack() {
+    var room = Room.complete()
+    room.say("/record k1 3.1 2026-03-02")
+    let reply = room.say("/record k1 3.3 2026-03-02")
+    #expect(reply.text.contains("(replaces that day's reading)"))
+    #expect(room.cascade.scorecard.readings(of: "k1").map(\.value) == [3.3])
+    room.say("/undo")
+    #expect(room.cascade.scorecard.readings(of: "k1").map(\.value) == [3.1])
+  }
+
+  @Test func aReadingsFileIsOneExchangeThatReplaysAndOneUndoTakesItBack() throws {
+    var room = Self.roomWithReadings()
+    #expect(room.cascade.scorecard.count == 13 * 20)
+    let replayed = try Session(info: room.session.info, exchanges: room.session.exchanges)
+    #expect(replayed.cascade == room.cascade)
+    room.say("/undo")
+    #expect(room.cascade.scorecard.isEmpty)
+  }
+
+  @Test func theDashboardShowsStatusesUnderTheirCompanyKPIsAndTheFlaggedVariances() {
+    var room = Self.roomWithReadings()
+    let text = room.say("/dashboard").text
+    let lines = text.components(separatedBy: "\n")
+    #expect(lines[0].hasPrefix("Executive dashboard · Acme Retail  as of 2026-05-18"))
+    let revenue = lines.first { $0.hasPrefix("  Revenue growth ") }
+    #expect(revenue?.contains("18.3%") == true)
+    #expect(revenue?.contains("off track") == true)
+    #expect(revenue?.contains("Dana Ruiz (CEO)") == true)
+    let leads = lines.first { $0.contains("Marketing qualified leads") && $0.contains("327.2") }
+    #expect(leads?.contains("off track") == true)
+    let flagged = lines.drop { !$0.hasPrefix("Flagged variances") }.dropFirst()
+    #expect(flagged.first?.contains("Marketing qualified leads") == true)
+    #expect(flagged.first?.contains("off track 15 weeks (since 2026-02-02)") == true)
+    #expect(flagged.first?.contains("call Mia Chen") == true)
+    #expect(flagged.dropFirst().first?.contains("Revenue growth") == true)
+    #expect(lines.allSatisfy { $0.count <= 120 }, "a line is wider than 120 columns")
+  }
+
+  @Test func theDashboardAsOfAnEarlierDayJudgesOnlyTheReadingsUntilThen() {
+    var room = Self.roomWithReadings()
+    let text = room.say("/dashboard --as-of 2026-01-26").text
+    #expect(text.contains("as of 2026-01-26"))
+    #expect(text.contains("None: every KPI with readings is on track or at risk."))
+    #expect(room.say("/dashboard --as-of soon").refusal == "--as-of takes a day (YYYY-MM-DD), not 'soon'.")
+  }
+
+  @Test func onAScreenTheDashboardFitsItsRows() {
+    var room = Self.roomWithReadings()
+    room.workshop.screenRows = 39
+    let text = room.say("/dashboard").text
+    #expect(text.components(separatedBy: "\n").count <= 39)
+  }
+
+  @Test func diagnoseNamesTheLeadingIndicatorThatTurnedFirstWithTheLagAndOwner() {
+    var room = Self.roomWithReadings()
+    let text = room.say("/diagnose Revenue growth").text
+    #expect(text.contains("Revenue growth turned on 2026-03-30"))
+    #expect(
+      text.contains(
+        "← Marketing qualified leads (Marketing) turned 2026-02-02, 56 days before"))
+    #expect(text.contains("call Mia Chen"))
+    #expect(text.contains("Marketing qualified leads: stated 60 days, observed about 56"))
+    let json = room.say("/diagnose c1 --format json").text
+    let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+    let chain = object?["chain"] as? [[String: Any]]
+    #expect(chain?.first?["kpi"] as? String == "k2")
+    #expect(chain?.first?["lagDays"] as? Int == 56)
+    #expect(object?["finding"] as? String == "traced")
+  }
+
+  @Test func aReviewAsksEachOffTrackOwnerAndTheMissPolicyFlagsRepeats() {
+    var room = Self.roomWithReadings()
+    var reply = room.say("/review operational 2026-05-11")
+    #expect(reply.text.contains("Operational review, 2026-05-11"))
+    #expect(room.cascade.reviews.last?.offTrack == ["k2"])
+    #expect(room.question?.key == .varianceExplanation(kpi: "k2"))
+    #expect(room.question?.text.contains("Mia Chen, what explains the variance?") == true)
+    room.say("The spring campaign was cut.")
+    #expect(room.question?.key == .improvementPlan(kpi: "k2"))
+    reply = room.say("skip")
+    #expect(
+      room.cascade.reviews.last?.variances == [
+        Variance(kpi: "k2", explanation: "The spring campaign was cut.", plan: nil)
+      ])
+    #expect(room.question?.key != .improvementPlan(kpi: "k2"))
+    // One miss is not a pattern yet.
+    #expect(
+      AlignmentReport(cascade: room.cascade).findings.first { $0.id == "miss-policy:k2" }?.verdict == .pass)
+    #expect(
+      room.say("/review operational 2026-05-04").refusal?.contains("reviews are recorded in order") == true)
+    room.say("/review operational 2026-05-18", "skip", "skip")
+    let finding = AlignmentReport(cascade: room.cascade).findings.first { $0.id == "miss-policy:k2" }
+    #expect(finding?.verdict == .fail)
+    #expect(
+      finding?.reason
+        == "off track at 2 consecutive operational reviews (2026-05-11, 2026-05-18) and no improvement plan recorded"
+    )
+    room.say("/undo")
+    room.say("Relaunch the nurture campaign by 2026-06-15.")
+    let planned = AlignmentReport(cascade: room.cascade).findings.first { $0.id == "miss-policy:k2" }
+    #expect(planned?.verdict == .warn)
+    #expect(
+      planned?.reason.hasSuffix("improvement plan: \"Relaunch the nurture campaign by 2026-06-15.\"") == true)
+  }
+
+  @Test func theMissPolicyReadsTheNumberOfConsecutiveMissesFromGovernance() {
+    #expect(MissPolicyCheck.misses(in: "Off target at two consecutive reviews: a plan") == 2)
+    #expect(MissPolicyCheck.misses(in: "missed 3 reviews in a row means escalation") == 3)
+    #expect(MissPolicyCheck.misses(in: "off track twice in a row") == 2)
+    #expect(MissPolicyCheck.misses(in: "escalate to the CEO") == 2)
+    #expect(MissPolicyCheck.misses(in: nil) == 2)
+  }
+}
