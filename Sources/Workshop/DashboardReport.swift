@@ -37,7 +37,7 @@ struct DashboardReport {
     var lines: [String] = []
     lines.append(
       style.heading("Executive dashboard · \(DisplayText.safe(title))") + "  as of \(dashboard.asOf)"
-        + style.dim("  (\(cascade.scorecard.count) readings)"))
+        + style.dim("  (\(cascade.scorecard.count) reading\(cascade.scorecard.count == 1 ? "" : "s"))"))
     guard !cascade.scorecard.isEmpty else {
       lines.append("No readings yet. /record KPI VALUE [DATE] adds one; /readings FILE reads a spreadsheet.")
       return lines.joined(separator: "\n")

@@ -6,32 +6,13 @@ import Testing
 
 /// `/record`, `/readings`, `/dashboard`, `/review` and `/diagnose` driven as the room types them.
 @Suite struct ReadingsCommandTests {
-  /// Twelve weekly readings of the fixture's KPIs from 2026-01-05: everything healthy with a
-  /// deterministic wobble, Marketing qualified leads (k2, stated lead 60 days) dropping 28% from
-  /// week 4, Revenue growth (c1) falling under its 20% target from week 12 (8 weeks later), and
-  /// First contact resolution (k9) drifting slowly but harmlessly.
-  static func scenario(weeks: Int = 20) -> String {
-    let base: [(String, Double, String)] = [
-      ("c1", 24, "%"), ("c2", 43.5, "%"), ("c3", 92, "%"), ("k1", 3.4, "x"), ("k2", 450, ""),
-      ("k3", 280_000, "$"), ("k4", 8.5, "%"), ("k5", 4.2, "$"), ("k6", -2.5, "%"), ("k7", 38, "%"),
-      ("k8", 98, "%"), ("k9", 82, "%"), ("i1", 45, ""),
-    ]
-    let first = CalendarDay("2026-01-05")!
-    var lines = ["kpi," + (0..<weeks).map { first.adding(days: 7 * $0).description }.joined(separator: ",")]
-    for (kpi, level, unit) in base {
-      var cells = [kpi]
-      for week in 0..<weeks {
-        let wobble = [0.0, 0.01, -0.008, 0.004, -0.012, 0.006][week % 6]
-        var value = level * (1 + wobble)
-        if kpi == "k2", week >= 4 { value = level * 0.72 * (1 + wobble) }
-        if kpi == "c1", week >= 12 { value = 18.2 + wobble * 10 }
-        if kpi == "k9" { value = level - 0.1 * Double(week) }
-        let number = String(format: "%.2f", value)
-        cells.append(unit == "$" ? "$" + number : number + unit)
-      }
-      lines.append(cells.joined(separator: ","))
-    }
-    return lines.joined(separator: "\n") + "\n"
+  /// Twenty weekly readings of the fixture's KPIs from 2026-01-05 (Fixtures/acme-readings.csv,
+  /// shared with the end-to-end tests): everything healthy with a small repeating wobble,
+  /// Marketing qualified leads (k2, stated lead 60 days) dropping 28% from 2026-02-02, Revenue
+  /// growth (c1) falling under its 20% target from 2026-03-30 (8 weeks later), and First
+  /// contact resolution (k9) drifting slowly but harmlessly.
+  static func scenario() -> String {
+    Room.fixtureLines("acme-readings.csv").joined(separator: "\n") + "\n"
   }
 
   static func roomWithReadings() -> Room {
