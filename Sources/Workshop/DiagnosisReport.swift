@@ -136,53 +136,87 @@ struct DiagnosisReport {
 
   // MARK: - JSON
 
-  /// The same diagnosis for tools: stable keys, days as `YYYY-MM-DD`, values as numbers.
+  /// The same diagnosis for tools (docs/diagnosis.md): stable keys, days as `YYYY-MM-DD`,
+  /// values as numbers in the KPI's target unit; absent fields are omitted, never null.
   func json() -> String {
-    var object: [String: Any] = [
-      "kpi": diagnosis.kpi,
-      "name": cascade.name(of: diagnosis.kpi),
-      "asOf": diagnosis.asOf.description,
-      "finding": diagnosis.finding.rawValue,
-      "status": diagnosis.standing.status.rawValue,
-    ]
-    if let episode = diagnosis.episode { object["turned"] = episodeObject(episode) }
-    object["chain"] = diagnosis.chain.map(indicatorObject)
-    object["indicators"] = diagnosis.indicators.map(indicatorObject)
-    object["calibration"] = diagnosis.calibration.map { entry -> [String: Any] in
-      [
-        "kpi": entry.kpi, "name": cascade.name(of: entry.kpi), "statedLeadDays": entry.statedDays,
-        "observedLagDays": entry.observedDays, "agrees": entry.agrees,
-      ]
-    }
-    let data =
-      (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
-    return String(decoding: data, as: UTF8.self)
+    let document = Document(
+      kpi: diagnosis.kpi, name: cascade.name(of: diagnosis.kpi), asOf: diagnosis.asOf.description,
+      finding: diagnosis.finding.rawValue, status: diagnosis.standing.status.rawValue,
+      turned: diagnosis.episode.map(Turn.init), chain: diagnosis.chain.map(indicator),
+      indicators: diagnosis.indicators.map(indicator),
+      calibration: diagnosis.calibration.map {
+        Document.LeadTime(
+          kpi: $0.kpi, name: cascade.name(of: $0.kpi), statedLeadDays: $0.statedDays,
+          observedLagDays: $0.observedDays, agrees: $0.agrees)
+      })
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return (try? encoder.encode(document)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
   }
 
-  private func episodeObject(_ episode: Episode) -> [String: Any] {
-    [
-      "onset": episode.onset.description, "onsetValue": episode.onsetValue, "baseline": episode.baseline,
-      "worst": episode.worst, "ongoing": episode.isOngoing, "missedTarget": episode.missedTarget,
-    ]
+  private func indicator(_ indicator: Diagnosis.Indicator) -> Document.Indicator {
+    Document.Indicator(
+      kpi: indicator.kpi, name: cascade.name(of: indicator.kpi), level: indicator.level.rawValue,
+      department: indicator.department.map { cascade.name(of: $0) }, departmentId: indicator.department,
+      owner: indicator.owner, turned: Turn(indicator.episode), lagDays: indicator.lagDays,
+      statedLeadDays: indicator.statedLeadDays, match: indicator.match, score: indicator.score,
+      beneath: indicator.beneath.map(self.indicator))
   }
 
-  private func indicatorObject(_ indicator: Diagnosis.Indicator) -> [String: Any] {
-    var object: [String: Any] = [
-      "kpi": indicator.kpi,
-      "name": cascade.name(of: indicator.kpi),
-      "level": indicator.level.rawValue,
-      "turned": episodeObject(indicator.episode),
-      "match": indicator.match,
-      "score": indicator.score,
-      "beneath": indicator.beneath.map(indicatorObject),
-    ]
-    if let department = indicator.department {
-      object["department"] = cascade.name(of: department)
-      object["departmentId"] = department
+  /// `kpi-align diagnose --format json`.
+  private struct Document: Encodable {
+    var format = "kpi-align-diagnosis"
+    var version = 1
+    var kpi: String
+    var name: String
+    var asOf: String
+    var finding: String
+    var status: String
+    var turned: Turn?
+    var chain: [Indicator]
+    var indicators: [Indicator]
+    var calibration: [LeadTime]
+
+    struct Indicator: Encodable {
+      var kpi: String
+      var name: String
+      var level: String
+      var department: String?
+      var departmentId: String?
+      var owner: String?
+      var turned: Turn
+      var lagDays: Int?
+      var statedLeadDays: Int?
+      var match: Double
+      var score: Double
+      var beneath: [Indicator]
     }
-    object["owner"] = indicator.owner ?? NSNull()
-    object["lagDays"] = indicator.lagDays ?? NSNull()
-    object["statedLeadDays"] = indicator.statedLeadDays ?? NSNull()
-    return object
+
+    struct LeadTime: Encodable {
+      var kpi: String
+      var name: String
+      var statedLeadDays: Int
+      var observedLagDays: Int
+      var agrees: Bool
+    }
+  }
+
+  /// When a KPI turned and how far it fell.
+  private struct Turn: Encodable {
+    var onset: String
+    var onsetValue: Double
+    var baseline: Double
+    var worst: Double
+    var ongoing: Bool
+    var missedTarget: Bool
+
+    init(_ episode: Episode) {
+      onset = episode.onset.description
+      onsetValue = episode.onsetValue
+      baseline = episode.baseline
+      worst = episode.worst
+      ongoing = episode.isOngoing
+      missedTarget = episode.missedTarget
+    }
   }
 }
