@@ -49,7 +49,9 @@ struct DiagnosisReport {
         style.heading("Where it started") + style.dim(" (the chain, from \(name) down to the earliest turn)"))
       var indent = "  "
       for indicator in diagnosis.chain {
-        lines.append(indent + "← " + chainLine(indicator))
+        let pair = chainLines(indicator, indent: indent + "  ")
+        lines.append(indent + "← " + pair[0])
+        lines.append(pair[1])
         indent += "  "
       }
       let earliest = diagnosis.chain.last!
@@ -63,7 +65,9 @@ struct DiagnosisReport {
           style.heading("Also turned before it")
             + style.dim(" (ranked: lag against stated lead, weighed by how far it fell)"))
         for (rank, indicator) in others.enumerated() {
-          lines.append("  \(rank + 2). " + chainLine(indicator))
+          let pair = chainLines(indicator, indent: "     ")
+          lines.append("  \(rank + 2). " + pair[0])
+          lines.append(pair[1])
         }
       }
     }
@@ -82,16 +86,20 @@ struct DiagnosisReport {
 
   // MARK: - Lines
 
-  private func chainLine(_ indicator: Diagnosis.Indicator) -> String {
+  /// Two lines: who to call, then when it turned and how far it fell.
+  private func chainLines(_ indicator: Diagnosis.Indicator, indent: String) -> [String] {
     let department = indicator.department.map { DisplayText.safe(cascade.name(of: $0)) } ?? ""
     let episode = indicator.episode
-    var text = "\(display(indicator.kpi)) (\(department)) turned \(episode.onset)"
-    if let lag = indicator.lagDays { text += ", \(lag) days before" }
-    text += ": \(value(episode.baseline, of: indicator.kpi)) → \(value(episode.worst, of: indicator.kpi))"
-    text += targetText(of: indicator.kpi)
-    if let stated = indicator.statedLeadDays { text += "; stated lead \(stated) days" }
-    text += "; call \(DisplayText.safe(indicator.owner ?? "—"))"
-    return text
+    var when = "turned \(episode.onset)"
+    if let lag = indicator.lagDays { when += ", \(lag) days before" }
+    if let stated = indicator.statedLeadDays { when += " (stated lead \(stated) days)" }
+    let fall =
+      "\(value(episode.baseline, of: indicator.kpi)) → \(value(episode.worst, of: indicator.kpi))"
+      + targetText(of: indicator.kpi)
+    return [
+      "\(display(indicator.kpi)) · \(department) · call \(DisplayText.safe(indicator.owner ?? "—"))",
+      indent + "\(when): \(fall)",
+    ]
   }
 
   private func warning(_ indicator: Diagnosis.Indicator, rank: Int) -> String {

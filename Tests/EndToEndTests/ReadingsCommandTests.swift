@@ -48,9 +48,9 @@ final class ReadingsEndToEndTests {
 
     let diagnosis = try kpiAlign("diagnose", "acme-retail", "Revenue growth")
     #expect(diagnosis.status == 0, "\(diagnosis.stderr)")
+    #expect(diagnosis.stdout.contains("← Marketing qualified leads · Marketing · call Mia Chen"))
     #expect(
-      diagnosis.stdout.contains(
-        "← Marketing qualified leads (Marketing) turned 2026-02-02, 56 days before"))
+      diagnosis.stdout.contains("turned 2026-02-02, 56 days before (stated lead 60 days): 450.7 → 320.1"))
     #expect(diagnosis.stdout.contains("Call Mia Chen first"))
 
     let json = try kpiAlign("diagnose", "acme-retail", "c1", "--format", "json")
