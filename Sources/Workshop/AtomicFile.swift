@@ -42,7 +42,8 @@ public enum AtomicFile {
   }
 
   /// A flushed temporary file beside `url`, named for this process so two never share one.
-  private static func writeTemporary(_ data: Data, beside url: URL) throws(ExitError) -> (URL, FileIdentity?) {
+  private static func writeTemporary(_ data: Data, beside url: URL) throws(ExitError) -> (URL, FileIdentity?)
+  {
     let directory = url.deletingLastPathComponent()
     let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
     let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)

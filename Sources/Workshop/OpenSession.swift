@@ -130,7 +130,8 @@ public final class OpenSession {
       throw .io(detachment ?? "")
     case .deleted:
       try rewrite()
-      return "\(url.path) was deleted while the workshop was open; it is written again from memory, with every answer."
+      return
+        "\(url.path) was deleted while the workshop was open; it is written again from memory, with every answer."
     case .intact:
       break
     }
@@ -142,7 +143,8 @@ public final class OpenSession {
         throw .io(detachment ?? "")
       }
       try rewrite()
-      return "\(path) was deleted while the workshop was open; every answer is in \(url.path) now, and the journal starts again."
+      return
+        "\(path) was deleted while the workshop was open; every answer is in \(url.path) now, and the journal starts again."
     }
     try journal.append(session.exchanges[storedSeq...])
     storedSeq = lastSeq
@@ -178,7 +180,9 @@ public final class OpenSession {
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue
       else {
-        throw .io("The sessions folder \(folder) is gone (deleted, moved or unmounted?), so \(url.lastPathComponent) can't be written.")
+        throw .io(
+          "The sessions folder \(folder) is gone (deleted, moved or unmounted?), so \(url.lastPathComponent) can't be written."
+        )
       }
       if code == ENOENT { return .deleted }
       throw .io("Can't check \(url.path): \(reason)")

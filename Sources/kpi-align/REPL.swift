@@ -158,7 +158,8 @@ struct REPL {
       if open.answersNotStored > 0, let copy = open.copyPath {
         return "Every answer is in the copy at \(copy); /save PATH writes it again there or elsewhere."
       }
-      return "Every answer is on disk in the journal beside it, so none is lost; /save PATH also writes a copy elsewhere."
+      return
+        "Every answer is on disk in the journal beside it, so none is lost; /save PATH also writes a copy elsewhere."
     }
     let held = count == 1 ? "1 answer is" : "\(count) answers are"
     return open.retriesWrites
