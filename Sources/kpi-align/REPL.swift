@@ -95,7 +95,6 @@ struct REPL {
     }
   }
 
-
   /// `/readings FILE`: reads and checks the whole file, then records it as one exchange.
   /// `false` when nothing was recorded (the file could not be read, or a row was bad).
   private func recordReadings(_ path: String, into workshop: inout Workshop) -> Bool {
@@ -133,18 +132,20 @@ struct REPL {
   static let controlSequenceRefusal =
     "That line held terminal control characters (pasted escape codes?); nothing was recorded. Type it as plain text."
 
-  /// Journals an accepted answer (and any still waiting in memory); `false` (after telling the
-  /// room where its answers are) when it could not.
+  /// Journals an accepted answer (and any still waiting in memory) before the next prompt,
+  /// saving the transcript when it moved a step; `false` (after telling the room where its
+  /// answers are) when the disk refused.
   private func keep(_ exchange: Exchange, of workshop: Workshop) -> Bool {
     do {
-      if let notice = try open.record(exchange, in: workshop.session) { Console.error("kpi-align: \(notice)") }
+      if let notice = try open.record(exchange, in: workshop.session) {
+        Console.error("kpi-align: \(notice)")
+      }
     } catch {
       Console.error("kpi-align: \(Self.sentence(error.message)) \(whereTheAnswersAre)")
       return false
     }
     return exchange.movesStep ? save(quietly: true) : true
   }
-
 
   /// `text` ending with a full stop, so another sentence can follow it.
   static func sentence(_ text: String) -> String {
