@@ -16,33 +16,59 @@ final class Journal {
     return encoder
   }()
 
+  /// The journal's length after the last append or reset that reached the disk.
+  private var committedSize: off_t
+
   init(path: String) throws(ExitError) {
     self.path = path
     fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw .io("Can't open the journal \(path): \(AtomicFile.lastError())") }
+    committedSize = lseek(fd, 0, SEEK_END)
   }
 
-  /// Appends an exchange and waits until it is on disk.
-  func append(_ exchange: Exchange) throws(ExitError) {
-    var data: Data
-    do { data = try encoder.encode(exchange) } catch { throw .io("Can't encode an answer: \(error)") }
-    data.append(0x0A)
-    // A write cut short (a full disk) must not leave half a line for the next one to join.
-    let size = lseek(fd, 0, SEEK_END)
+  /// Appends exchanges, in order, and waits until they are on disk: all of them or none.
+  func append(_ exchanges: some Collection<Exchange>) throws(ExitError) {
+    var data = Data()
+    for exchange in exchanges {
+      do { data.append(try encoder.encode(exchange)) } catch { throw .io("Can't encode an answer: \(error)") }
+      data.append(0x0A)
+    }
+    // A write cut short (a full disk) must not leave half a line for the next one to join: cut
+    // back to the last complete line, now if an earlier attempt could not.
+    if lseek(fd, 0, SEEK_END) != committedSize, ftruncate(fd, committedSize) != 0 {
+      throw .io("Can't write \(path): \(AtomicFile.lastError())")
+    }
     do throws(ExitError) {
       try AtomicFile.writeAll(fd, data, path: path)
-      guard fdatasync(fd) == 0 else { throw ExitError.io("Can't flush \(path): \(AtomicFile.lastError())") }
+      guard fdatasync(fd) == 0 else { throw ExitError.io("Can't write \(path): \(AtomicFile.lastError())") }
     } catch {
-      if size >= 0 { ftruncate(fd, size) }
+      ftruncate(fd, committedSize)
       throw error
     }
+    committedSize += off_t(data.count)
+  }
+
+  /// Appends one exchange and waits until it is on disk.
+  func append(_ exchange: Exchange) throws(ExitError) {
+    try append(CollectionOfOne(exchange))
   }
 
   /// Empties the journal once the transcript holds everything in it.
   func clear() throws(ExitError) {
-    guard ftruncate(fd, 0) == 0, fsync(fd) == 0 else {
+    guard ftruncate(fd, 0) == 0 else {
       throw .io("Can't reset the journal \(path): \(AtomicFile.lastError())")
     }
+    committedSize = 0
+    guard fsync(fd) == 0 else { throw .io("Can't reset the journal \(path): \(AtomicFile.lastError())") }
+  }
+
+  /// Whether the file this journal writes is still the one at its path: `false` once it was
+  /// deleted (writes would go to a file nobody can find) or another file put in its place.
+  var isStillAtItsPath: Bool {
+    guard let open = FileIdentity.of(descriptor: fd), let there = FileIdentity.of(path: path) else {
+      return false
+    }
+    return open.isSameFile(as: there)
   }
 
   func close() {

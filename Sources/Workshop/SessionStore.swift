@@ -47,24 +47,42 @@ public struct SessionStore: Sendable {
     return result.sorted { ($0.updated ?? .distantPast) > ($1.updated ?? .distantPast) }
   }
 
-  /// Starts a new session named `name`.
-  public func create(name: String, at date: Date) throws(ExitError) -> OpenSession {
+  /// Starts a new session named `name`. In a folder kpi-align can't write, `memoryOnly`
+  /// (a person at the keyboard) runs it in memory, to be kept with `/save PATH`; otherwise the
+  /// folder is refused.
+  public func create(name: String, at date: Date, memoryOnly: Bool = false) throws(ExitError) -> OpenSession {
     let slug = try Slug.make(from: name)
-    try ensureDirectory()
     let url = transcriptURL(slug: slug)
     if FileManager.default.fileExists(atPath: url.path) {
       throw .usage("A session '\(slug)' already exists; reopen it with: kpi-align open \(slug)")
     }
     let info = SessionInfo(name: name.trimmed, slug: slug, created: date.wholeSeconds)
+    if let reason = unwritableFolder(creating: true) {
+      guard memoryOnly else { throw .io("Can't start '\(DisplayText.safe(name.trimmed))': \(reason)") }
+      return OpenSession(url: url, session: Session(info: info), memoryOnlyBecause: Self.memoryOnly(reason))
+    }
     let open = try OpenSession(url: url, session: Session(info: info), lockName: name.trimmed)
-    try open.save()
+    do {
+      // Under the lock, and never over a file: a session created or imported meanwhile stays.
+      try open.createTranscript()
+    } catch {
+      open.close()
+      throw error
+    }
     return open
   }
 
-  /// Opens a session by name, slug or path, recovering answers journaled before a crash.
-  public func open(_ nameOrPath: String) throws(ExitError) -> OpenSession {
+  /// Opens a session by name, slug or path, recovering answers journaled before a crash. In a
+  /// folder kpi-align can't write, `memoryOnly` opens it in memory; otherwise it is refused.
+  public func open(_ nameOrPath: String, memoryOnly: Bool = false) throws(ExitError) -> OpenSession {
     let url = try locate(nameOrPath)
     let slug = url.deletingPathExtension().lastPathComponent
+    let folder = SessionStore(directory: url.deletingLastPathComponent())
+    if let reason = folder.unwritableFolder(creating: false) {
+      guard memoryOnly else { throw .io("Can't open \(slug): \(reason)") }
+      return OpenSession(
+        url: url, session: try readRecovering(url: url).session, memoryOnlyBecause: Self.memoryOnly(reason))
+    }
     let lockPath = sidecar(url, "lock")
     let hadLockFile = FileManager.default.fileExists(atPath: lockPath)
     let lock = try SessionLock(path: lockPath, sessionName: slug)
@@ -79,9 +97,28 @@ public struct SessionStore: Sendable {
       throw error
     }
     let open = try OpenSession(url: url, session: session, lock: lock)
-    // Fold recovered answers into the transcript now; an intact session is not rewritten.
-    if recovered > 0 { try open.save() }
+    // Fold recovered answers into the transcript now; an intact session is not rewritten. On a
+    // full disk they stay in the journal, where the next open finds them again.
+    if recovered > 0 { try? open.save() }
     return open
+  }
+
+  /// Why kpi-align can't write in the folder (read-only, not allowed), or nil when it can.
+  /// `creating` makes a missing folder first.
+  func unwritableFolder(creating: Bool) -> String? {
+    if creating {
+      do throws(ExitError) { try ensureDirectory() } catch { return error.message }
+    }
+    guard access(directory.path, W_OK) != 0 else { return nil }
+    let code = errno
+    guard code == EROFS || code == EACCES || code == EPERM else { return nil }
+    return "the folder \(directory.path) can't be written (\(String(cString: strerror(code))))."
+  }
+
+  private static func memoryOnly(_ reason: String) -> String {
+    let sentence = reason.hasSuffix(".") ? reason.dropLast() : Substring(reason)
+    let folder = sentence.prefix(1).uppercased() + sentence.dropFirst()
+    return "\(folder), so this workshop runs in memory only and writes nothing there."
   }
 
   /// Reads a session (transcript plus journal) without locking or changing anything.
@@ -146,21 +183,26 @@ public struct SessionStore: Sendable {
       session = fresh
     }
     try ensureDirectory()
+    // Claim the first free slug with a file that can't replace another: two imports at once
+    // get two sessions, and a session created meanwhile is never overwritten.
     var slug = session.info.slug
     var suffix = 2
-    while FileManager.default.fileExists(atPath: transcriptURL(slug: slug).path) {
+    while true {
+      var info = session.info
+      info.slug = slug
+      let renamed: Session
+      do { renamed = try Session(info: info, exchanges: session.exchanges) } catch {
+        throw .badInput("\(path): \(error.description)")
+      }
+      let url = transcriptURL(slug: slug)
+      if !FileManager.default.fileExists(atPath: url.path),
+        try AtomicFile.create(url, with: TranscriptCodec.encode(renamed))
+      {
+        return (renamed, url)
+      }
       slug = "\(session.info.slug.prefix(Slug.maximumLength - 4))-\(suffix)"
       suffix += 1
     }
-    var info = session.info
-    info.slug = slug
-    let renamed: Session
-    do { renamed = try Session(info: info, exchanges: session.exchanges) } catch {
-      throw .badInput("\(path): \(error.description)")
-    }
-    let url = transcriptURL(slug: slug)
-    try AtomicFile.write(TranscriptCodec.encode(renamed), to: url)
-    return (renamed, url)
   }
 
   /// Where a name, slug or path points.

@@ -15,7 +15,12 @@ struct REPL {
     var workshop = Workshop(session: open.session, style: style)
     defer { input.close() }
     show(workshop.opening(at: Date()))
+    if let detachment = open.detachment {
+      Console.error("kpi-align: \(detachment) /save PATH writes the session elsewhere.")
+    }
     if !input.isInteractive { Console.out("") }
+    // Set when leaving was refused because answers are in memory only: a second /quit leaves.
+    var warnedBeforeLeaving = false
     while true {
       input.completer = { [workshop] typed in workshop.completions(for: typed) }
       switch input.read(prompt: workshop.prompt) {
@@ -23,6 +28,8 @@ struct REPL {
         // The dashboard fits the screen, leaving the prompt's row.
         workshop.screenRows = input.isInteractive ? LineWrapping.terminalHeight.map { $0 - 1 } : nil
         let reply = workshop.handle(line, at: Date())
+        let leavingAgain = warnedBeforeLeaving
+        warnedBeforeLeaving = false
         var wrote = reply.exchange.map { keep($0, of: workshop) } ?? true
         if !line.trimmingCharacters(in: .whitespaces).isEmpty,
           !line.unicodeScalars.contains(where: DisplayText.isUnsafe)
@@ -37,10 +44,15 @@ struct REPL {
         switch reply.effect {
         case nil: break
         case .quit?:
-          return save(quietly: false) ? .success : .io
+          if save(quietly: false) { return .success }
+          if mayLeave(again: leavingAgain) { return .io }
+          warnedBeforeLeaving = true
+          continue
         case .save(let path)?:
-          wrote = save(quietly: false) && wrote
+          // The copy first: when the session's own file can't be written, the room hears that
+          // its answers are safe in the copy.
           if let path { wrote = copy(to: path) && wrote }
+          wrote = save(quietly: false) && wrote
         case .export(let format, let path, let options)?:
           wrote = export(format, to: path, options: options, session: workshop.session) && wrote
         case .readings(let path)?:
@@ -65,7 +77,9 @@ struct REPL {
       case .interrupted:
         continue
       case .end:
-        return save(quietly: false) ? .success : .io
+        if save(quietly: false) { return .success }
+        if mayLeave(again: warnedBeforeLeaving) { return .io }
+        warnedBeforeLeaving = true
       case .terminated:
         let saved = save(quietly: false)
         guard !input.isInteractive else { return saved ? .success : .io }
@@ -79,20 +93,6 @@ struct REPL {
         return save(quietly: true) ? .failed : .io
       }
     }
-  }
-
-  /// Journals an accepted exchange before the next prompt (saving the transcript when it
-  /// moved a step); `false`, after saying so, when the disk refused.
-  private func keep(_ exchange: Exchange, of workshop: Workshop) -> Bool {
-    do {
-      try open.record(exchange, in: workshop.session)
-    } catch {
-      Console.error(
-        "kpi-align: \(error.message) The answer is kept in memory; /save PATH writes a copy elsewhere.")
-      open.update(workshop.session)
-      return false
-    }
-    return exchange.movesStep ? save(quietly: true) : true
   }
 
   /// `/readings FILE`: reads and checks the whole file, then records it as one exchange.
@@ -132,6 +132,54 @@ struct REPL {
   static let controlSequenceRefusal =
     "That line held terminal control characters (pasted escape codes?); nothing was recorded. Type it as plain text."
 
+  /// Journals an accepted answer (and any still waiting in memory) before the next prompt,
+  /// saving the transcript when it moved a step; `false` (after telling the room where its
+  /// answers are) when the disk refused.
+  private func keep(_ exchange: Exchange, of workshop: Workshop) -> Bool {
+    do {
+      if let notice = try open.record(exchange, in: workshop.session) {
+        Console.error("kpi-align: \(notice)")
+      }
+    } catch {
+      Console.error("kpi-align: \(Self.sentence(error.message)) \(whereTheAnswersAre)")
+      return false
+    }
+    return exchange.movesStep ? save(quietly: true) : true
+  }
+
+  /// `text` ending with a full stop, so another sentence can follow it.
+  static func sentence(_ text: String) -> String {
+    text.hasSuffix(".") || text.hasSuffix("?") ? text : text + "."
+  }
+
+  /// What a failed write means for the room's answers, and what to do about it.
+  private var whereTheAnswersAre: String {
+    let count = open.answersOnlyInMemory
+    guard count > 0 else {
+      if open.answersNotStored > 0, let copy = open.copyPath {
+        return "Every answer is in the copy at \(copy); /save PATH writes it again there or elsewhere."
+      }
+      return
+        "Every answer is on disk in the journal beside it, so none is lost; /save PATH also writes a copy elsewhere."
+    }
+    let held = count == 1 ? "1 answer is" : "\(count) answers are"
+    return open.retriesWrites
+      ? "\(held) kept in memory only: kpi-align tries again with every answer, and /save PATH writes a copy elsewhere now."
+      : "\(held) kept in memory only: /save PATH writes the session elsewhere."
+  }
+
+  /// After a save failed on the way out: a person whose answers are in memory only is told so
+  /// once and stays; a script, or a second /quit, leaves.
+  private func mayLeave(again: Bool) -> Bool {
+    let count = open.answersOnlyInMemory
+    guard input.isInteractive, count > 0, !again else { return true }
+    let held = count == 1 ? "1 answer is" : "\(count) answers are"
+    Console.error(
+      "kpi-align: \(held) in memory only and would be lost: /save PATH keeps them; /quit again leaves without them."
+    )
+    return false
+  }
+
   /// Rewrites the transcript; `false` (after saying why) when it could not.
   private func save(quietly: Bool) -> Bool {
     do {
@@ -141,9 +189,7 @@ struct REPL {
       }
       return true
     } catch {
-      Console.error(
-        "kpi-align: \(error.message) The session is still open in memory; /save PATH writes a copy elsewhere."
-      )
+      Console.error("kpi-align: \(Self.sentence(error.message)) \(whereTheAnswersAre)")
       return false
     }
   }

@@ -73,10 +73,11 @@ struct Runner {
       return try diagnose(kpi, in: name, asOf: asOf, format: format)
     case .new(let name):
       let input = try InputSource(scriptPath: arguments.script)
-      return try workshop(try store.create(name: name, at: Date()), input: input)
+      return try workshop(
+        try store.create(name: name, at: Date(), memoryOnly: input.isInteractive), input: input)
     case .open(let name):
       let input = try InputSource(scriptPath: arguments.script)
-      return try workshop(try store.open(name), input: input)
+      return try workshop(try store.open(name, memoryOnly: input.isInteractive), input: input)
     case .sample(let options, let output):
       return try sample(options, to: output)
     case .start:
@@ -161,12 +162,14 @@ struct Runner {
                 .usage,
                 "There is no workshop \(number): \(range) to resume, or a name with letters for a new one.")
             }
-            return try workshop(try store.open(summaries[number - 1].slug), input: input)
+            return try workshop(
+              try store.open(summaries[number - 1].slug, memoryOnly: input.isInteractive), input: input)
           }
           if let slug = try? Slug.make(from: choice), summaries.contains(where: { $0.slug == slug }) {
-            return try workshop(try store.open(slug), input: input)
+            return try workshop(try store.open(slug, memoryOnly: input.isInteractive), input: input)
           }
-          return try workshop(try store.create(name: choice, at: Date()), input: input)
+          return try workshop(
+            try store.create(name: choice, at: Date(), memoryOnly: input.isInteractive), input: input)
         } catch  where input.isInteractive && error.code == .usage {
           Console.error(error.message)
         }

@@ -82,4 +82,87 @@ import Testing
       #expect(recovered.stdout == reference.stdout)
     }
   }
+
+  /// The crash suite's bounded form (the full one: `scripts/crash-suite`, 50 kills of a
+  /// 500-answer workshop): a generated 193-answer workshop typed on a terminal and killed 16
+  /// times at seeded random points, at a prompt or while an answer is being handled, journaled
+  /// and printed. After each kill the session reopens cleanly and holds exactly the answers whose
+  /// next prompt was seen, plus at most the one typed when the kill came; finished, it agrees
+  /// with the same workshop never interrupted.
+  @Test func killedSixteenTimesAtRandomPointsItLosesNoAnswerWhosePromptWasSeen() throws {
+    try withScratchDirectory { directory in
+      let sample = directory.appendingPathComponent("sample.json")
+      let made = try Binary.run(["sample", "--departments", "4", "-o", sample.path])
+      #expect(made.status == 0, "\(made.stderr)")
+      let document = try #require(
+        try JSONSerialization.jsonObject(with: Data(contentsOf: sample)) as? [String: Any])
+      let answers = (document["exchanges"] as? [[String: Any]] ?? []).compactMap { $0["answer"] as? String }
+      let info = try #require(document["session"] as? [String: Any])
+      let name = try #require(info["name"] as? String)
+      let slug = try #require(info["slug"] as? String)
+      #expect(answers.count == 193)
+      let sessions = directory.appendingPathComponent("sessions")
+      var random = SeededRandom(seed: 2027)
+      var stored = 0
+      for run in 0..<16 {
+        let exists = FileManager.default.fileExists(
+          atPath: sessions.appendingPathComponent("\(slug).json").path)
+        let room = try Facilitator(
+          exists ? ["open", slug] : ["new", name], in: sessions, slug: slug,
+          environment: ["KPI_ALIGN_HISTORY": ""])
+        let opening = try room.waitForPrompt()
+        #expect(!opening.contains("kpi-align:"), "run \(run): \(opening)")
+        let typed = random.next(below: min(answers.count - stored - 1, 24) + 1)
+        try room.typeAll(answers[stored..<stored + typed])
+        var seen = typed
+        let midAnswer = random.next(below: 3) > 0
+        if midAnswer {
+          let mark = room.mark()
+          room.terminal.send(answers[stored + typed] + "\r")
+          usleep(useconds_t(random.next(below: 3000)))
+          room.terminal.signal(SIGKILL)
+          #expect(try room.terminal.waitForExit(timeout: Facilitator.timeout) == 128 + SIGKILL)
+          if room.output(since: mark).contains(room.prompt) { seen += 1 }
+        } else {
+          room.terminal.signal(SIGKILL)
+          #expect(try room.terminal.waitForExit(timeout: Facilitator.timeout) == 128 + SIGKILL)
+        }
+        let reopened = try runScripted(["open", slug], in: sessions)
+        #expect(reopened.status == 0 && reopened.stderr.isEmpty, "run \(run): \(reopened.stderr)")
+        let got = try SavedSession(directory: sessions, slug: slug).everyAnswer
+        #expect(got == Array(answers.prefix(got.count)), "run \(run): not the typed answers, in order")
+        let ceiling = stored + seen + (midAnswer && seen == typed ? 1 : 0)
+        #expect(
+          (stored + seen...ceiling).contains(got.count),
+          "run \(run): \(got.count) answers on disk, \(stored + seen) prompts seen")
+        stored = got.count
+      }
+      let rest = answers[stored...].joined(separator: "\n") + "\n"
+      let finished = try runScripted(["open", slug], in: sessions, input: rest)
+      #expect(finished.status == 0, "\(finished.stderr)")
+      let straight = directory.appendingPathComponent("straight")
+      let uninterrupted = try runScripted(
+        ["new", name], in: straight, input: answers.joined(separator: "\n") + "\n")
+      #expect(uninterrupted.status == 0, "\(uninterrupted.stderr)")
+      let recovered = try runScripted(["export", slug, "--format", "json"], in: sessions)
+      let reference = try runScripted(["export", slug, "--format", "json"], in: straight)
+      #expect(!recovered.stdout.isEmpty && recovered.stdout == reference.stdout)
+    }
+  }
+}
+
+/// SplitMix64: the same kill points on every run of the suite, so a failure can be replayed.
+struct SeededRandom {
+  private var state: UInt64
+
+  init(seed: UInt64) { state = seed }
+
+  mutating func next(below bound: Int) -> Int {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var mixed = state
+    mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+    mixed ^= mixed >> 31
+    return Int(mixed % UInt64(max(bound, 1)))
+  }
 }
