@@ -37,7 +37,10 @@ extension Workshop {
     }
     var day = Self.today(date)
     var noteWords = Array(words.dropFirst(2))
-    if let first = noteWords.first, first.count == 10, first.contains("-") {
+    // A word shaped like a day (2026-03-02) is the date; any other word starts the note.
+    if let first = noteWords.first, first.count == 10,
+      first.allSatisfy({ $0 == "-" || ($0.isASCII && $0.isNumber) }), first.filter({ $0 == "-" }).count == 2
+    {
       guard let typed = CalendarDay(first) else {
         return refuse("'\(DisplayText.safe(first))' is not a day (YYYY-MM-DD).")
       }

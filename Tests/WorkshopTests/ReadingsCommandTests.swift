@@ -35,6 +35,14 @@ import Testing
     #expect(room.session.exchanges.last?.answer.hasPrefix("/record") == true)
   }
 
+  @Test func aNoteMayStartWithAWordThatHasADash() {
+    var room = Room.complete()
+    room.say("/record k1 3.2 follow-ups slipped")
+    let reading = room.cascade.scorecard.readings(of: "k1").first
+    #expect(reading?.day.description == "2026-11-26")
+    #expect(reading?.note == "follow-ups slipped")
+  }
+
   @Test func recordDefaultsToTodayAndKeepsConfidenceAndRecorder() {
     var room = Room.complete()
     room.say("/record k1 3.2 --confidence 7 --by \"Sam Lee\"")
