@@ -34,7 +34,7 @@ extension ExecutivePage {
     }
     lines += ["</tbody>", "</table>"]
     lines += indicatorTable(dashboard, rows)
-    lines += varianceTable(dashboard, cascade)
+    lines += varianceTable(dashboard, rows)
     return lines + ["</section>"]
   }
 
@@ -74,7 +74,7 @@ extension ExecutivePage {
   }
 
   /// Off-track and stale KPIs at every level, worst and longest first, as `Dashboard` orders them.
-  private static func varianceTable(_ dashboard: Dashboard, _ cascade: Cascade) -> [String] {
+  private static func varianceTable(_ dashboard: Dashboard, _ rows: DashboardRows) -> [String] {
     var lines = ["<h3>Flagged variances</h3>"]
     guard !dashboard.variances.isEmpty else {
       return lines + ["<p>None: no KPI is off track or stale.</p>"]
@@ -92,7 +92,7 @@ extension ExecutivePage {
       let since = variance.since.map { "\($0)" } ?? "—"
       let days = variance.days.map(String.init) ?? "—"
       lines.append(
-        "<tr><th scope=\"row\">\(kpiLabel(variance.kpi, cascade))</th>"
+        "<tr><th scope=\"row\">\(rows.label(variance.kpi))</th>"
           + "<td>\(variance.level.number) · \(variance.level.rawValue)</td><td>\(badge(variance.status))</td>"
           + "<td>\(cell(variance.owner, missing: "not named"))</td><td class=\"day\">\(since)</td>"
           + "<td class=\"num\">\(days)</td></tr>")
@@ -164,8 +164,12 @@ extension ExecutivePage {
     .badge.off-track { color: #a1121a; border-width: 2px; font-weight: 700; }
     .badge.stale { color: #4d4d4d; border-style: dashed; }
     .badge.no-target, .badge.no-readings { color: #666; border-color: transparent; font-style: italic; }
-    svg.trend { display: block; overflow: visible; }
+    svg.trend { display: block; width: 100%; max-width: 150px; height: auto; }
     .heading { display: block; font-size: .82em; color: #555; }
+    @media screen and (max-width: 60rem) {
+      table.dashboard { table-layout: auto; }
+      .badge { white-space: normal; }
+    }
     @media print {
       @page { size: A4 landscape; margin: 12mm; }
       #dashboard { page-break-after: always; break-after: page; }
@@ -182,6 +186,8 @@ private struct DashboardRows {
   private let asOf: CalendarDay
   private var names: [String: String] = [:]
   private var targets: [String: String] = [:]
+  /// Each KPI's target as parsed; `nil` for a target that is not measurable (shown as typed).
+  private var parsed: [String: Target] = [:]
   private var owners: [String: String] = [:]
   private var departments: [String: String] = [:]
 
@@ -201,10 +207,26 @@ private struct DashboardRows {
         departments[kpi.id] = department.name
       }
     }
+    for kpi in cascade.individualKPIs {
+      names[kpi.id] = kpi.name
+      departments[kpi.id] = departments[kpi.parent]
+    }
+    // Parsed once per distinct wording: large cascades repeat the same targets.
+    var byText: [String: Target?] = [:]
+    for (kpi, text) in targets {
+      if byText[text] == nil { byText[text] = .some(Target.parse(text)) }
+      parsed[kpi] = byText[text] ?? nil
+    }
   }
 
   func name(_ kpi: String) -> String {
     "<span class=\"text\">\(ExecutivePage.escape(names[kpi] ?? kpi))</span>"
+  }
+
+  /// `KPI name (Department)`, as `ExecutivePage.kpiLabel` writes it, without a search per KPI.
+  func label(_ kpi: String) -> String {
+    guard let department = departments[kpi] else { return name(kpi) }
+    return "\(name(kpi)) (<span class=\"text\">\(ExecutivePage.escape(department))</span>)"
   }
 
   func department(_ kpi: String) -> String {
@@ -215,7 +237,7 @@ private struct DashboardRows {
   /// trend, owner.
   func cells(_ standing: Standing, first: String) -> String {
     let text = targets[standing.kpi]
-    let target = text.flatMap(Target.parse)
+    let target = parsed[standing.kpi]
     let latest: String
     if let reading = standing.latest {
       latest =

@@ -110,6 +110,12 @@ public enum ExecutivePage {
       "<h2 id=\"departments-title\">Department leading indicators</h2>",
     ]
     let companyIDs = Set(cascade.companyKPIs.map(\.id))
+    // Looked up once, not searched per KPI: a large cascade has thousands of KPIs.
+    var departmentNames: [String: String] = [:]
+    for department in cascade.departments {
+      for kpi in department.kpis { departmentNames[kpi.id] = department.name }
+    }
+    let individuals = Dictionary(grouping: cascade.individualKPIs, by: \.parent)
     var groups = cascade.companyKPIs.map { company in
       (title: Optional(company.name), kpis: cascade.departmentKPIs.filter { $0.companyKPI == company.id })
     }
@@ -137,7 +143,7 @@ public enum ExecutivePage {
           + "<th scope=\"col\">Owner</th><th scope=\"col\">Verdict</th></tr></thead>",
       ]
       for kpi in group.kpis {
-        let department = cascade.owningDepartment(ofKPI: kpi.id)?.name
+        let department = departmentNames[kpi.id]
         lines += [
           "<tbody>",
           "<tr class=\"level-2\"><td>\(cell(department, missing: "no department"))</td>"
@@ -145,7 +151,7 @@ public enum ExecutivePage {
             + "<td>\(leadTime(kpi.leadTimeDays))</td><td>\(cell(kpi.owner, missing: "not named"))</td>"
             + "<td>\(marks.mark(for: kpi.id))</td></tr>",
         ]
-        for individual in cascade.individualKPIs(under: kpi.id) {
+        for individual in individuals[kpi.id] ?? [] {
           lines.append(
             "<tr class=\"level-3\"><td>\(cell(individual.role, missing: "no role"))</td>"
               + "<th scope=\"row\"><span aria-hidden=\"true\">↳ </span>\(cell(individual.name))</th>"
