@@ -4,18 +4,27 @@ import KPICascade
 /// for print: company KPIs on top, the department leading indicators that move each of them in
 /// the middle with the Level 3 KPIs under them, and what still needs attention at the bottom.
 ///
-/// The page stands alone: one inline `<style>`, no script, no image, no font or stylesheet from
-/// elsewhere and no link out, so it opens the same from an e-mail attachment, a wiki upload or
+/// With readings, a dashboard comes first (`ExecutivePage+Dashboard.swift`): each KPI's status
+/// as of a day, with its trend drawn as inline SVG.
+///
+/// The page stands alone: one inline `<style>`, no script, no image file (trends are SVG drawn
+/// in the page), no font or stylesheet from elsewhere and no link out, so it opens the same from an e-mail attachment, a wiki upload or
 /// an offline laptop, and nothing in it can call home. Every piece of text the room typed goes
 /// through `escape`, so a name like `<script>` is shown, never run. The output depends only on
 /// the inputs (no "generated at"), so the same session always gives the same page.
 public enum ExecutivePage {
   /// The page, ending with a newline.
   ///
+  /// When the cascade has readings, the page opens with the dashboard as of `asOf` (by default
+  /// the latest reading's day); without readings it is the cascade alone, as it always was.
+  ///
   /// - Parameter findings: every finding of every check; the verdict marks and the bottom
   ///   section use only the open ones (warn or fail, not accepted).
-  public static func render(workshop: String, cascade: Cascade, findings: [Finding]) -> String {
+  public static func render(
+    workshop: String, cascade: Cascade, findings: [Finding], asOf: CalendarDay? = nil
+  ) -> String {
     let open = Exporter.openFindings(findings, in: cascade)
+    let day = cascade.scorecard.isEmpty ? nil : asOf ?? Dashboard.defaultDay(of: cascade)
     let marks = VerdictMarks(findings: findings, open: open, cascade: cascade)
     let lines =
       [
@@ -26,7 +35,7 @@ public enum ExecutivePage {
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
         "<title>\(escape(workshop)) — KPI cascade</title>",
         "<style>",
-        style,
+        day == nil ? style : style + "\n" + dashboardStyle,
         "</style>",
         "</head>",
         "<body>",
@@ -36,6 +45,7 @@ public enum ExecutivePage {
         "</header>",
         "<main>",
       ]
+      + (day.map { dashboardSection(cascade, asOf: $0) } ?? [])
       + companySection(cascade) + departmentSection(cascade, marks)
       + attentionSection(cascade, open)
       + ["</main>", "</body>", "</html>"]
@@ -100,6 +110,12 @@ public enum ExecutivePage {
       "<h2 id=\"departments-title\">Department leading indicators</h2>",
     ]
     let companyIDs = Set(cascade.companyKPIs.map(\.id))
+    // Looked up once, not searched per KPI: a large cascade has thousands of KPIs.
+    var departmentNames: [String: String] = [:]
+    for department in cascade.departments {
+      for kpi in department.kpis { departmentNames[kpi.id] = department.name }
+    }
+    let individuals = Dictionary(grouping: cascade.individualKPIs, by: \.parent)
     var groups = cascade.companyKPIs.map { company in
       (title: Optional(company.name), kpis: cascade.departmentKPIs.filter { $0.companyKPI == company.id })
     }
@@ -127,7 +143,7 @@ public enum ExecutivePage {
           + "<th scope=\"col\">Owner</th><th scope=\"col\">Verdict</th></tr></thead>",
       ]
       for kpi in group.kpis {
-        let department = cascade.owningDepartment(ofKPI: kpi.id)?.name
+        let department = departmentNames[kpi.id]
         lines += [
           "<tbody>",
           "<tr class=\"level-2\"><td>\(cell(department, missing: "no department"))</td>"
@@ -135,7 +151,7 @@ public enum ExecutivePage {
             + "<td>\(leadTime(kpi.leadTimeDays))</td><td>\(cell(kpi.owner, missing: "not named"))</td>"
             + "<td>\(marks.mark(for: kpi.id))</td></tr>",
         ]
-        for individual in cascade.individualKPIs(under: kpi.id) {
+        for individual in individuals[kpi.id] ?? [] {
           lines.append(
             "<tr class=\"level-3\"><td>\(cell(individual.role, missing: "no role"))</td>"
               + "<th scope=\"row\"><span aria-hidden=\"true\">↳ </span>\(cell(individual.name))</th>"
@@ -234,7 +250,7 @@ public enum ExecutivePage {
   }
 
   /// `KPI name (Department)`, escaped; the id alone when the KPI no longer exists.
-  private static func kpiLabel(_ id: String, _ cascade: Cascade) -> String {
+  static func kpiLabel(_ id: String, _ cascade: Cascade) -> String {
     let name = "<span class=\"text\">\(escape(cascade.name(of: id)))</span>"
     let parent = cascade.individualKPI(id)?.parent ?? id
     guard let department = cascade.owningDepartment(ofKPI: parent) else { return name }
@@ -245,7 +261,7 @@ public enum ExecutivePage {
 
   /// A value in its own element (so the room's text is one text node), or a marked
   /// placeholder when absent, so a missing answer reads as missing rather than as blank.
-  private static func cell(_ text: String?, missing: String = "not set") -> String {
+  static func cell(_ text: String?, missing: String = "not set") -> String {
     guard let text, !text.isEmpty else { return "<span class=\"missing\">\(missing)</span>" }
     return "<span class=\"text\">\(escape(text))</span>"
   }

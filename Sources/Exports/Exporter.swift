@@ -22,7 +22,8 @@ public enum Exporter {
     case .mermaid: CascadeMermaid.render(workshop: workshop, cascade: cascade, findings: findings)
     case .dot: CascadeDOT.render(workshop: workshop, cascade: cascade, findings: findings)
     case .ics: ReviewCalendar.render(workshop: workshop, cascade: cascade, options: options)
-    case .html: ExecutivePage.render(workshop: workshop, cascade: cascade, findings: findings)
+    case .html:
+      ExecutivePage.render(workshop: workshop, cascade: cascade, findings: findings, asOf: options.asOf)
     }
   }
 

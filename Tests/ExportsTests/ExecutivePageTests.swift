@@ -10,7 +10,8 @@ import Testing
   static let consumer = PythonConsumer.htmlParser
 
   /// Prints what the parser saw: every start tag, every attribute, the text nodes (entities
-  /// resolved), the style sheet, the title, and whether every element that was opened closed.
+  /// resolved), the style sheet, the title, the titles of the SVG trends, and whether every
+  /// element that was opened closed.
   static let script = #"""
     import sys, json
     from html.parser import HTMLParser
@@ -19,7 +20,7 @@ import Testing
         def __init__(self):
             super().__init__(convert_charrefs=True)
             self.tags, self.attributes, self.texts, self.style, self.title = [], [], [], '', ''
-            self.open, self.balanced, self.doctype = [], True, ''
+            self.open, self.balanced, self.doctype, self.trend_titles = [], True, '', []
         def handle_decl(self, decl):
             self.doctype = decl
         def handle_starttag(self, tag, attrs):
@@ -37,6 +38,8 @@ import Testing
             inside = self.open[-1] if self.open else None
             if inside == 'style':
                 self.style += data
+            elif inside == 'title' and 'svg' in self.open:
+                self.trend_titles.append(data)
             elif inside == 'title':
                 self.title += data
             elif data.strip():
@@ -47,7 +50,7 @@ import Testing
     print(json.dumps({
         'doctype': page.doctype, 'tags': page.tags, 'attributes': page.attributes,
         'texts': page.texts, 'style': page.style, 'title': page.title,
-        'balanced': page.balanced and not page.open,
+        'balanced': page.balanced and not page.open, 'trendTitles': page.trend_titles,
     }))
     """#
 
@@ -59,6 +62,8 @@ import Testing
     var style: String
     var title: String
     var balanced: Bool
+    /// The `<title>` text of each SVG trend, in page order.
+    var trendTitles: [String]
 
     func values(of attribute: String) -> [String] {
       attributes.filter { $0[1].lowercased() == attribute }.map { $0[2] }
