@@ -20,6 +20,7 @@ let package = Package(
       name: "kpi-align",
       dependencies: ["Workshop", "Exports", "LineEditing", "KPICascade"]
     ),
+    .executableTarget(name: "kpi-align-bench", dependencies: ["Workshop", "KPICascade"]),
     .testTarget(name: "KPICascadeTests", dependencies: ["KPICascade"]),
     .testTarget(name: "WorkshopTests", dependencies: ["Workshop", "KPICascade", "Exports"]),
     .testTarget(name: "ExportsTests", dependencies: ["Exports", "KPICascade"]),

@@ -92,10 +92,3 @@ public struct Target: Equatable, Sendable {
     return text
   }
 }
-
-extension Target {
-  /// A value in this target's unit, written the way targets are (`23%`, `$1.2M`, `3 days`).
-  public func format(_ value: Double) -> String {
-    TargetNumber.show(value, unit: unit)
-  }
-}

@@ -167,7 +167,7 @@ struct DashboardReport {
 
   private func latest(_ standing: Standing) -> String {
     guard let reading = standing.latest else { return "—" }
-    return (targets[standing.kpi] ?? Target(direction: .atLeast, value: 0)).format(reading.value.forDisplay)
+    return ReadingText.value(reading.value, target: targets[standing.kpi])
   }
 
   private func target(of kpi: String, typed: String?) -> String {
@@ -235,14 +235,5 @@ extension String {
     if count > width { return String(prefix(width - 1)) + "…" }
     let padding = String(repeating: " ", count: width - count)
     return right ? padding + self : self + padding
-  }
-}
-
-extension Double {
-  /// Rounded as a reading is read aloud: two decimals under 100, one under 10,000, whole above.
-  var forDisplay: Double {
-    let size = abs(self)
-    let scale = size < 100 ? 100.0 : size < 10_000 ? 10.0 : 1.0
-    return (self * scale).rounded() / scale
   }
 }

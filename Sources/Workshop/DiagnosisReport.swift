@@ -134,7 +134,7 @@ struct DiagnosisReport {
   }
 
   private func value(_ number: Double, of kpi: String) -> String {
-    (target(of: kpi)?.parsed ?? Target(direction: .atLeast, value: 0)).format(number.forDisplay)
+    ReadingText.value(number, target: target(of: kpi)?.parsed)
   }
 
   private func since(_ day: CalendarDay) -> String {

@@ -90,85 +90,116 @@ public struct ReadingsFile: Sendable {
         ))
       return []
     }
+    let required = (kpi: columns[.kpi]!, date: columns[.date]!, value: columns[.value]!)
+    let note = columns[.note]
+    let confidenceColumn = columns[.confidence]
+    let recorder = columns[.recordedBy]
     var readings: [Reading] = []
     readings.reserveCapacity(records.count - 1)
     for record in records.dropFirst() {
-      func cell(_ column: Column) -> (text: String?, problem: RowProblem?) {
-        guard let index = columns[column] else { return (nil, nil) }
-        guard index < record.cells.count else { return ("", nil) }
-        let raw = record.cells[index]
-        if let malformation = raw.malformation {
-          return (nil, RowProblem(row: record.row, column: column.rawValue, malformation.description))
-        }
-        guard let text = raw.text else {
-          return (nil, RowProblem(row: record.row, column: column.rawValue, "the cell is not valid UTF-8"))
-        }
-        if text.unicodeScalars.contains(where: DisplayText.isUnsafe) {
-          return (
-            nil,
-            RowProblem(
-              row: record.row, column: column.rawValue,
-              "the cell holds a control character (\(DisplayText.safe(text))); type it as plain text")
-          )
-        }
-        return (text.trimmed, nil)
-      }
       if record.cells.count > titles.count {
         problems.append(
           RowProblem(row: record.row, column: "\(titles.count + 1)", "the row has more cells than the header")
         )
         continue
       }
-      var cells: [Column: String] = [:]
       var bad = false
-      for column in Column.allCases {
-        let (text, problem) = cell(column)
-        if let problem {
-          problems.append(problem)
+      /// The cell's text, trimmed; "" when the row is short; `nil` (problem noted) when bad.
+      func text(_ index: Int?, _ column: Column, plain: Bool = false) -> String? {
+        guard let index else { return nil }
+        guard index < record.cells.count else { return "" }
+        switch Self.text(of: record.cells[index], plain: plain) {
+        case .success(let text): return text
+        case .failure(let problem):
+          problems.append(RowProblem(row: record.row, column: column.rawValue, problem.message))
           bad = true
-        } else if let text {
-          cells[column] = text
+          return nil
         }
       }
-      guard !bad else { continue }
+      let name = text(required.kpi, .kpi)
+      let dayText = text(required.date, .date)
+      let valueText = text(required.value, .value)
+      let noteText = text(note, .note, plain: true)
+      let confidenceText = text(confidenceColumn, .confidence)
+      let recordedBy = text(recorder, .recordedBy, plain: true)
+      guard !bad, let name, let dayText, let valueText else { continue }
       let kpi: String
-      switch names.find(cells[.kpi] ?? "") {
+      switch names.find(name) {
       case .failure(let problem):
         problems.append(RowProblem(row: record.row, column: Column.kpi.rawValue, problem.message))
         continue
       case .success(let id): kpi = id
       }
-      guard let day = CalendarDay(cells[.date] ?? "") else {
+      guard let day = CalendarDay(dayText) else {
         problems.append(
           RowProblem(
             row: record.row, column: Column.date.rawValue,
-            "'\(DisplayText.safe(cells[.date] ?? ""))' is not a day (YYYY-MM-DD)"))
+            "'\(DisplayText.safe(dayText))' is not a day (YYYY-MM-DD)"))
         continue
       }
       let value: Double
-      switch ReadingValue.parse(cells[.value] ?? "", target: names.target(of: kpi)) {
+      switch Self.value(valueText, target: names.target(of: kpi)) {
       case .failure(let problem):
         problems.append(RowProblem(row: record.row, column: Column.value.rawValue, problem.description))
         continue
       case .success(let number): value = number
       }
       var confidence: Int?
-      if let text = cells[.confidence], !text.isEmpty {
-        guard let number = Int(text), (0...10).contains(number) else {
+      if let confidenceText, !confidenceText.isEmpty {
+        guard let number = Int(confidenceText), (0...10).contains(number) else {
           problems.append(
             RowProblem(
               row: record.row, column: Column.confidence.rawValue,
-              "'\(DisplayText.safe(text))' is not a confidence from 0 to 10"))
+              "'\(DisplayText.safe(confidenceText))' is not a confidence from 0 to 10"))
           continue
         }
         confidence = number
       }
       readings.append(
         Reading(
-          kpi: kpi, day: day, value: value, note: cells[.note].flatMap { $0.isEmpty ? nil : $0 },
-          confidence: confidence, recordedBy: cells[.recordedBy].flatMap { $0.isEmpty ? nil : $0 }))
+          kpi: kpi, day: day, value: value, note: noteText.flatMap { $0.isEmpty ? nil : $0 },
+          confidence: confidence, recordedBy: recordedBy.flatMap { $0.isEmpty ? nil : $0 }))
     }
     return readings
+  }
+
+  /// A cell's text without the spaces around it, or why it can't be read. `plain` cells (notes,
+  /// names of people) are kept as text, so a control character in one is refused.
+  private static func text(of cell: CSVReader.Cell, plain: Bool) -> Result<String, LookupProblem> {
+    if let malformation = cell.malformation { return .failure(LookupProblem(malformation.description)) }
+    let bytes = cell.bytes
+    var start = bytes.startIndex
+    var end = bytes.endIndex
+    while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+    while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+    guard let text = String(validating: bytes[start..<end], as: UTF8.self) else {
+      return .failure(LookupProblem("the cell is not valid UTF-8"))
+    }
+    if plain, text.unicodeScalars.contains(where: DisplayText.isUnsafe) {
+      return .failure(
+        LookupProblem("the cell holds a control character (\(DisplayText.safe(text))); type it as plain text")
+      )
+    }
+    return .success(text)
+  }
+
+  /// A value: a plain decimal (what most spreadsheets export) is read directly, anything with a
+  /// unit, a sign or separators by `ReadingValue`, which checks the unit against the target.
+  private static func value(_ text: String, target: Target?) -> Result<Double, ReadingValue.Problem> {
+    var digits = 0
+    var points = 0
+    for (offset, byte) in text.utf8.enumerated() {
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+      case UInt8(ascii: "."): points += 1
+      case UInt8(ascii: "-") where offset == 0: break
+      default: return ReadingValue.parse(text, target: target)
+      }
+    }
+    guard digits > 0, points <= 1, let number = Double(text) else {
+      return ReadingValue.parse(text, target: target)
+    }
+    return .success(number)
   }
 
   private static func wide(
@@ -199,15 +230,15 @@ public struct ReadingsFile: Sendable {
         )
         continue
       }
-      let first = record.cells[0]
-      guard first.malformation == nil, let name = first.text else {
-        problems.append(
-          RowProblem(
-            row: record.row, column: "kpi", first.malformation?.description ?? "the cell is not valid UTF-8"))
+      let name: String
+      switch Self.text(of: record.cells[0], plain: false) {
+      case .failure(let problem):
+        problems.append(RowProblem(row: record.row, column: "kpi", problem.message))
         continue
+      case .success(let text): name = text
       }
       let kpi: String
-      switch names.find(name.trimmed) {
+      switch names.find(name) {
       case .failure(let problem):
         problems.append(RowProblem(row: record.row, column: "kpi", problem.message))
         continue
@@ -216,16 +247,15 @@ public struct ReadingsFile: Sendable {
       let target = names.target(of: kpi)
       for (offset, cell) in record.cells.enumerated().dropFirst() {
         let column = days[offset - 1].description
-        if let malformation = cell.malformation {
-          problems.append(RowProblem(row: record.row, column: column, malformation.description))
+        let text: String
+        switch Self.text(of: cell, plain: false) {
+        case .failure(let problem):
+          problems.append(RowProblem(row: record.row, column: column, problem.message))
           continue
-        }
-        guard let text = cell.text?.trimmed else {
-          problems.append(RowProblem(row: record.row, column: column, "the cell is not valid UTF-8"))
-          continue
+        case .success(let typed): text = typed
         }
         guard !text.isEmpty else { continue }
-        switch ReadingValue.parse(text, target: target) {
+        switch Self.value(text, target: target) {
         case .failure(let problem):
           problems.append(RowProblem(row: record.row, column: column, problem.description))
         case .success(let value):

@@ -54,7 +54,7 @@ extension Workshop {
       kpi: kpi, day: day, value: value, note: note.isEmpty ? nil : note, confidence: confidence,
       recordedBy: recordedBy)
     let replaced = cascade.scorecard.readings(of: kpi).contains { $0.day == day }
-    let shown = (target ?? Target(direction: .atLeast, value: 0)).format(value)
+    let shown = ReadingText.value(value, target: target)
     var text = "\(DisplayText.safe(cascade.name(of: kpi))): \(shown) on \(day)"
     if replaced { text += " (replaces that day's reading)" }
     if let target {
@@ -72,8 +72,12 @@ extension Workshop {
     let span = days.min().map { first in " from \(first) to \(days.max() ?? first)" } ?? ""
     let note =
       "Recorded \(file.readings.count) reading\(file.readings.count == 1 ? "" : "s") of \(kpis) KPI\(kpis == 1 ? "" : "s")\(span) (\(file.shape.rawValue) file). /dashboard shows where they stand; /undo takes the file back."
-    return change(
-      .readingsRecorded(readings: file.readings), line: "/readings " + path, note: note, at: date)
+    // Recorded without a trial on a copy first: the file was checked against this cascade
+    // already, and a year of readings is too much to apply twice.
+    return accept(
+      question: "(command)", answer: "/readings " + path,
+      changes: [.cascade(.readingsRecorded(readings: file.readings))],
+      note: note, at: date, advances: false)
   }
 
   /// `/readings FILE`: the shell reads the file and calls `recordReadings`.
@@ -221,7 +225,7 @@ extension Workshop {
     let target = targetText(of: standing.kpi).flatMap(Target.parse)
     var text = "\(standing.status.rawValue): \(name)"
     if let latest = standing.latest {
-      text += " \((target ?? Target(direction: .atLeast, value: 0)).format(latest.value)) on \(latest.day)"
+      text += " \(ReadingText.value(latest.value, target: target)) on \(latest.day)"
     }
     if let target { text += " (target \(target.summary))" }
     if let since = standing.offSince { text += ", off since \(since)" }

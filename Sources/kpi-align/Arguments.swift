@@ -13,7 +13,8 @@ struct Arguments: Equatable {
     case importFile(path: String)
     /// Starts the session `name` from a KPI inventory in the csv export's columns.
     case importCSV(path: String, name: String)
-    case export(session: String, format: String, output: String?, firstDay: String?)
+    /// `asOf`: the day the html page's dashboard is as of (`--as-of`).
+    case export(session: String, format: String, output: String?, firstDay: String?, asOf: String? = nil)
     case check(session: String)
     case score(session: String)
     /// Records every reading in a CSV file into a session, all or nothing.
@@ -46,8 +47,10 @@ struct Arguments: Equatable {
                                          start workshop NAME from a KPI inventory in the csv export's
                                          columns; every test is run on it; bad rows: one line each, exit 3
       kpi-align export SESSION [--format FORMAT] [-o|--output FILE] [--from YYYY-MM-DD]
+                       [--as-of YYYY-MM-DD]
                                          FORMAT: json (default; the agreed cascade), md (minutes),
-                                         csv, mermaid, dot, ics (reviews from --from), html; stdout by default
+                                         csv, mermaid, dot, ics (reviews from --from), html (with
+                                         readings: the dashboard as of --as-of); stdout by default
       kpi-align check SESSION            run the alignment tests; exit 1 when any fails
       kpi-align score SESSION            the maturity score, its rubric and the next three steps
       kpi-align readings SESSION FILE    record the readings in a CSV file (long: kpi,date,value[,note,
@@ -187,7 +190,7 @@ struct Arguments: Equatable {
       if let firstDay, !Cascade.isDay(firstDay) {
         throw ExitError(.usage, "--from takes a day as YYYY-MM-DD, e.g. 2027-01-04.")
       }
-      command = .export(session: session, format: chosen, output: output, firstDay: firstDay)
+      command = .export(session: session, format: chosen, output: output, firstDay: firstDay, asOf: asOf)
     case "check": command = .check(session: try one("a session"))
     case "score": command = .score(session: try one("a session"))
     case "diff":
@@ -230,9 +233,9 @@ struct Arguments: Equatable {
       throw ExitError(.usage, "--format goes with export, diff and diagnose, -o with export and sample.")
     }
     switch command {
-    case .dashboard, .diagnose: break
+    case .dashboard, .diagnose, .export: break
     default:
-      if asOf != nil { throw ExitError(.usage, "--as-of goes with dashboard and diagnose.") }
+      if asOf != nil { throw ExitError(.usage, "--as-of goes with dashboard, diagnose and export.") }
     }
     if let asOf, CalendarDay(asOf) == nil {
       throw ExitError(.usage, "--as-of takes a day as YYYY-MM-DD, e.g. 2026-06-29.")

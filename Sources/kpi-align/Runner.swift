@@ -32,7 +32,7 @@ struct Runner {
       return .success
     case .importCSV(let path, let name):
       return try importCSV(path, name: name)
-    case .export(let name, let formatName, let output, let firstDay):
+    case .export(let name, let formatName, let output, let firstDay, let asOf):
       guard let format = ExportFormat(rawValue: formatName.lowercased()) else {
         throw .init(
           .usage,
@@ -40,7 +40,8 @@ struct Runner {
         )
       }
       let session = try store.read(name)
-      let text = Self.render(format, session, options: ExportOptions(startDay: firstDay))
+      let text = Self.render(
+        format, session, options: ExportOptions(startDay: firstDay, asOf: asOf.flatMap { CalendarDay($0) }))
       if let output {
         try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: output))
       } else {

@@ -53,6 +53,10 @@ final class ReadingsEndToEndTests {
       diagnosis.stdout.contains("turned 2026-02-02, 56 days before (stated lead 60 days): 450.7 → 320.1"))
     #expect(diagnosis.stdout.contains("Call Mia Chen first"))
 
+    let page = try kpiAlign("export", "acme-retail", "--format", "html", "--as-of", "2026-03-02")
+    #expect(page.status == 0)
+    #expect(page.stdout.contains("Dashboard as of 2026-03-02"))
+
     let json = try kpiAlign("diagnose", "acme-retail", "c1", "--format", "json")
     let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
     #expect(object?["finding"] as? String == "traced")
@@ -100,7 +104,9 @@ final class ReadingsEndToEndTests {
       (["diagnose", "acme-retail"], "kpi-align diagnose takes a session and a KPI"),
       (["diagnose", "acme-retail", "Nothing"], "No KPI called 'Nothing'."),
       (["diagnose", "acme-retail", "c1", "--format", "xml"], "Unknown diagnose format 'xml'"),
-      (["check", "acme-retail", "--as-of", "2026-01-05"], "--as-of goes with dashboard and diagnose."),
+      (
+        ["check", "acme-retail", "--as-of", "2026-01-05"], "--as-of goes with dashboard, diagnose and export."
+      ),
     ] {
       let run = try Binary.run(["--sessions", sessions] + arguments)
       #expect(run.status == 2, "\(arguments)")
