@@ -196,6 +196,10 @@ extension Workshop {
     let width = WorkshopCommand.allCases.map(\.usage.count).max() ?? 0
     var lines = [style.heading("Commands") + style.dim("  (Tab completes; names may be quoted or shortened)")]
     for command in WorkshopCommand.allCases {
+      if command == .record {
+        lines.append(style.heading("After the workshop") + style.dim("  (readings and reviews)"))
+      }
+      if command == .export { lines.append(style.heading("Files")) }
       lines.append(
         "  " + command.usage.padding(toLength: width + 2, withPad: " ", startingAt: 0) + command.summary)
     }

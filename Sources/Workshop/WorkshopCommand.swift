@@ -30,11 +30,11 @@ public enum WorkshopCommand: String, CaseIterable, Sendable {
     case .retarget: "/retarget KPI TARGET [because REASON]"
     case .owner: "/owner KPI PERSON [because REASON]"
     case .conflict: "/conflict KPI KPI"
-    case .record: "/record KPI VALUE [DATE] [NOTE] [--confidence N] [--by NAME]"
+    case .record: "/record KPI VALUE [DATE] [NOTE]"
     case .readings: "/readings FILE"
     case .dashboard: "/dashboard [--as-of DATE]"
     case .review: "/review [operational|strategic] [DATE]"
-    case .diagnose: "/diagnose KPI [--as-of DATE] [--format text|json]"
+    case .diagnose: "/diagnose KPI [--as-of DATE]"
     case .export: "/export FORMAT FILE [FIRST-DAY]"
     case .save: "/save [PATH]"
     case .quit: "/quit"
@@ -120,7 +120,7 @@ public enum WorkshopCommand: String, CaseIterable, Sendable {
     case .conflict:
       "Adds a pair of department KPIs to step 4's questions: can both hit target while their company KPI gets worse?"
     case .record:
-      "Records a reading: /record \"Revenue growth\" 18.5% 2026-03-02 Slow March. VALUE may carry the target's unit (23%, $58, 2.4); DATE (YYYY-MM-DD) defaults to today; the rest is a note. A second reading on the same day replaces the first. /undo takes it back."
+      "Records a reading: /record \"Revenue growth\" 18.5% 2026-03-02 Slow March. VALUE may carry the target's unit (23%, $58, 2.4); DATE (YYYY-MM-DD) defaults to today; the rest is a note. --confidence N (0–10) and --by NAME say how sure and who recorded it. A second reading on the same day replaces the first. /undo takes it back."
     case .readings:
       "Records every reading in a CSV file, all or nothing. Long: a header kpi,date,value[,note,confidence,recorded by] and one reading per row. Wide: a header kpi,2026-01-05,2026-01-12,… and one row per KPI. KPIs by id or exact name. A bad row is reported by row and column and nothing from the file is recorded. /undo takes the whole file back."
     case .dashboard:
@@ -128,7 +128,7 @@ public enum WorkshopCommand: String, CaseIterable, Sendable {
     case .review:
       "Runs a review meeting as of the latest reading (or DATE): operational walks department and Level 3 KPIs, strategic company and department KPIs. Shows each KPI that is not on track, then asks each off-track KPI's owner for the explanation and the improvement plan ('skip' moves on). /check applies the miss policy: off track at consecutive reviews without a plan fails."
     case .diagnose:
-      "Walks down the cascade from a KPI to find where its dip started: the KPIs beneath it that turned first, ranked by how well the lag matches their stated lead time, the chain down to the earliest with dates, values and whom to call, and stated against observed lead times. --format json for tools. docs/diagnosis.md has the rules."
+      "Walks down the cascade from a KPI to find where its dip started: the KPIs beneath it that turned first, ranked by how well the lag matches their stated lead time, the chain down to the earliest with dates, values and whom to call, and stated against observed lead times. --format json writes it for tools. docs/diagnosis.md has the rules."
     case .export:
       "Writes FILE in FORMAT: json (the agreed cascade, importable), md (the minutes), csv (one row per KPI, for spreadsheets), mermaid or dot (the three levels as a diagram), ics (the review calendar, starting on FIRST-DAY, YYYY-MM-DD), html (the executive page)."
     case .save:

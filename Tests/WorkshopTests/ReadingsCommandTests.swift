@@ -58,7 +58,7 @@ import Testing
     ("/record k1 3 2026-02-30", "'2026-02-30' is not a day (YYYY-MM-DD)."),
     ("/record Nothing 3", "No KPI called 'Nothing'."),
     ("/record k1 3 --confidence 12", "Confidence is a whole number from 0 to 10, not '12'."),
-    ("/record k1", "Usage: /record KPI VALUE [DATE] [NOTE] [--confidence N] [--by NAME]"),
+    ("/record k1", "Usage: /record KPI VALUE [DATE] [NOTE]"),
   ])
   func recordRefusesWhatItCannotRecord(line: String, message: String) {
     var room = Room.complete()
