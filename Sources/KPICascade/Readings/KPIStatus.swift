@@ -25,8 +25,12 @@ public enum KPIStatus: String, Codable, CaseIterable, Comparable, Sendable {
   public static func < (a: KPIStatus, b: KPIStatus) -> Bool { a.severity < b.severity }
 
   /// A value's status against a threshold.
+  ///
+  /// A miss of exactly the margin is at risk, as the rule says, even where binary fractions
+  /// disagree (`≥ 78%` read as 74.1: 3.9000000000000057 against a margin of 3.9000000000000004).
   public static func of(_ value: Double, against threshold: Threshold) -> KPIStatus {
     if threshold.isMet(by: value) { return .onTrack }
-    return threshold.shortfall(of: value) <= threshold.margin ? .atRisk : .offTrack
+    let slack = 1e-9 * max(1, abs(threshold.level))
+    return threshold.shortfall(of: value) <= threshold.margin + slack ? .atRisk : .offTrack
   }
 }

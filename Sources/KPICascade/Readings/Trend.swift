@@ -8,7 +8,8 @@ public struct Trend: Equatable, Sendable {
 
   /// How many readings a trend looks at.
   public static let window = 6
-  /// A change smaller than this share of the mean is flat.
+  /// A change smaller than this share of the readings' mean (or of the target level, when that
+  /// is larger: a KPI reading near zero would otherwise make every wobble a trend) is flat.
   public static let flatShare = 0.02
 
   /// The values looked at, oldest first (for a sparkline).
