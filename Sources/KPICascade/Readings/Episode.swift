@@ -1,12 +1,16 @@
 /// A stretch when a KPI went wrong: from the reading where it first missed its target or fell
 /// clearly below its recent level, until it came back.
 ///
-/// The rule (docs/diagnosis.md) is deliberately plain so a room can check it by eye:
-/// a reading *turns* when it misses the target, or is worse than the mean of the up to
-/// `trailing` readings before it by more than `share` of that mean; the turn counts when the
-/// next reading has turned too (or it is the latest), so one noisy week is not a cause. The
-/// episode lasts while readings still miss the target or stay worse than the level before the
-/// turn by more than half of `share`.
+/// The rule (docs/diagnosis.md) is deliberately plain so a room can check it by eye. A
+/// reading's *baseline* is the mean of the up to `trailing` readings before it (at least two).
+/// A reading *turns* when it misses the target, or is worse than its baseline by more than
+/// `share` of it (a fall). The turn counts when the next reading has turned too against the
+/// same baseline (or it is the latest), so one noisy week is not a cause, and a fall that
+/// stays down is confirmed even though the trailing mean starts to follow it. The episode
+/// lasts while readings still miss the target or stay worse than the baseline by more than
+/// half of `share`. An episode that began by merely grazing the target (at risk, no fall) is
+/// dated again from the first confirmed fall inside it: hovering under the target is noise
+/// around it, the fall is the event.
 public struct Episode: Equatable, Sendable {
   /// How many earlier readings the trailing mean averages.
   public static let trailing = 4
@@ -19,7 +23,7 @@ public struct Episode: Equatable, Sendable {
   public var baseline: Double
   /// The value on the onset day.
   public var onsetValue: Double
-  /// The worst value in the episode, through `end` or the day asked about.
+  /// The worst value in the episode, through its last reading.
   public var worst: Double
   /// The day of the last reading still in the episode.
   public var lastDay: CalendarDay
@@ -27,6 +31,9 @@ public struct Episode: Equatable, Sendable {
   public var isOngoing: Bool
   /// Whether it began by missing the target (rather than by falling from its own level).
   public var missedTarget: Bool
+  /// The day of the reading that ended it (back on target and near the baseline); `nil`
+  /// while it is ongoing.
+  public var recovery: CalendarDay?
 
   /// How much worse the worst value is than the baseline, as a share of the baseline (or of
   /// the target level when the baseline is 0).
@@ -36,52 +43,73 @@ public struct Episode: Equatable, Sendable {
     return max(0, worse) / scale
   }
 
+  /// Whether the KPI was still in this episode on `day` (it began on or before that day and
+  /// had not recovered by then).
+  public func isUnderway(on day: CalendarDay) -> Bool {
+    onset <= day && (recovery.map { $0 > day } ?? true)
+  }
+
   /// Every episode in a series, oldest first. Without a threshold "worse" means lower.
   public static func all(in readings: some Collection<Reading>, threshold: Threshold?) -> [Episode] {
     let series = Array(readings)
     guard !series.isEmpty else { return [] }
+    let last = series.count - 1
     func worsening(_ reference: Double, _ value: Double) -> Double {
       threshold?.worsening(from: reference, to: value) ?? (reference - value)
     }
-    func misses(_ value: Double) -> Bool {
-      threshold.map { !$0.isMet(by: value) } ?? false
+    func misses(_ index: Int) -> Bool {
+      threshold.map { !$0.isMet(by: series[index].value) } ?? false
     }
-    func trailingMean(before index: Int) -> Double? {
-      let start = max(0, index - trailing)
-      guard index - start >= 2 else { return nil }
-      return series[start..<index].reduce(0) { $0 + $1.value } / Double(index - start)
+    func baseline(before index: Int) -> Double? {
+      let end = index - 1
+      let start = max(0, end - trailing)
+      guard end - start >= 2 else { return nil }
+      return series[start..<end].reduce(0) { $0 + $1.value } / Double(end - start)
     }
-    func hasTurned(_ index: Int) -> (turned: Bool, missed: Bool) {
-      let value = series[index].value
-      if misses(value) { return (true, true) }
-      guard let mean = trailingMean(before: index) else { return (false, false) }
-      let scale = max(abs(mean), .ulpOfOne)
-      return (worsening(mean, value) > share * scale, false)
+    /// Worse than `baseline` by more than `share` of it.
+    func fell(_ index: Int, from baseline: Double?, share: Double = Self.share) -> Bool {
+      guard let baseline else { return false }
+      return worsening(baseline, series[index].value) > share * max(abs(baseline), .ulpOfOne)
+    }
+    func start(at index: Int, baseline: Double?) -> Episode {
+      let reading = series[index]
+      return Episode(
+        onset: reading.day, baseline: baseline ?? reading.value, onsetValue: reading.value,
+        worst: reading.value, lastDay: reading.day, isOngoing: true, missedTarget: misses(index),
+        recovery: nil)
     }
 
     var episodes: [Episode] = []
     var index = 0
     while index < series.count {
-      let turn = hasTurned(index)
-      let confirmed = turn.turned && (index == series.count - 1 || hasTurned(index + 1).turned)
+      let base = baseline(before: index)
+      let turned = misses(index) || fell(index, from: base)
+      let confirmed = turned && (index == last || misses(index + 1) || fell(index + 1, from: base))
       guard confirmed else {
         index += 1
         continue
       }
-      let baseline = trailingMean(before: index) ?? series[index].value
-      let scale = max(abs(baseline), .ulpOfOne)
-      var episode = Episode(
-        onset: series[index].day, baseline: baseline, onsetValue: series[index].value,
-        worst: series[index].value, lastDay: series[index].day, isOngoing: true, missedTarget: turn.missed)
+      var episode = start(at: index, baseline: base)
+      var grazing =
+        !fell(index, from: base)
+        && threshold.map { KPIStatus.of(series[index].value, against: $0) == .atRisk } ?? false
       var next = index + 1
       while next < series.count {
-        let value = series[next].value
-        guard misses(value) || worsening(baseline, value) > share / 2 * scale else { break }
-        if worsening(episode.worst, value) > 0 { episode.worst = value }
+        guard misses(next) || fell(next, from: episode.baseline, share: share / 2) else { break }
+        let own = baseline(before: next)
+        if grazing, fell(next, from: own), next == last || fell(next + 1, from: own) {
+          episode = start(at: next, baseline: own)
+          grazing = false
+        } else if worsening(episode.worst, series[next].value) > 0 {
+          episode.worst = series[next].value
+        }
         episode.lastDay = series[next].day
         next += 1
       }
-      episode.isOngoing = next == series.count
+      if next < series.count {
+        episode.isOngoing = false
+        episode.recovery = series[next].day
+      }
       episodes.append(episode)
       index = next
     }
