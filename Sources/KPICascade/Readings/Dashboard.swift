@@ -41,7 +41,7 @@ public struct Dashboard: Equatable, Sendable {
         if let known = targets[text] {
           target = known
         } else {
-          target = Target.parse(text)
+          target = TargetMemo.target(text)
           targets[text] = target
         }
       }

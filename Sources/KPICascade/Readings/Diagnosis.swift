@@ -1,5 +1,6 @@
-/// Where a KPI's dip started: the KPIs beneath it that turned before it did, ranked by how well
-/// their lag matches their stated lead time, and the chain from the KPI down to the earliest.
+/// Where a KPI's dip started: the KPIs beneath it that turned before it did, ranked by how hard
+/// they fell and how well their lag matches their stated lead time, and the chain from the KPI
+/// down to the earliest.
 ///
 /// The rules are in docs/diagnosis.md; every number here is one a room can recompute by hand
 /// from the readings.
@@ -33,7 +34,8 @@ public struct Diagnosis: Equatable, Sendable {
     public var statedLeadDays: Int?
     /// How well the lag matches the stated lead time, 0–1.
     public var match: Double
-    /// `match` weighed by how hard it fell: the ranking key.
+    /// How hard it fell, weighed by `match` and by whether it was still down when the KPI above
+    /// turned: the ranking key.
     public var score: Double
     /// The KPIs beneath this one that turned before it, ranked the same way.
     public var beneath: [Indicator]
@@ -55,6 +57,9 @@ public struct Diagnosis: Equatable, Sendable {
   public static let lookbackDays = 91
   /// A fall of this share or more weighs fully in the ranking.
   public static let fullSeverity = 0.25
+  /// What a turn that had already recovered when the KPI above turned weighs, against one
+  /// still under way.
+  public static let recoveredWeight = 0.5
 
   public var kpi: String
   public var asOf: CalendarDay
@@ -80,114 +85,179 @@ public struct Diagnosis: Equatable, Sendable {
 
   /// Diagnoses a KPI (any level) from the readings through `day`.
   public init(of kpi: String, in cascade: Cascade, asOf day: CalendarDay) {
-    let context = Context(cascade: cascade)
+    let context = Context(cascade: cascade, asOf: day)
+    let node = context.node(kpi)
     self.kpi = kpi
     asOf = day
-    let target = context.target(of: kpi)
+    let target = context.target(node?.target)
     let readings = cascade.scorecard.readings(of: kpi, through: day)
     standing = Standing(
-      kpi: kpi, readings: readings, target: target, cadence: context.cadence(of: kpi), asOf: day)
+      kpi: kpi, readings: readings, target: target,
+      cadence: (node?.level == .company ? ReviewKind.strategic : .operational).cadence(
+        in: cascade.governance),
+      asOf: day)
     let threshold = target.map(Threshold.init)
     episode = Episode.all(in: readings, threshold: threshold).last.flatMap { $0.isOngoing ? $0 : nil }
     calibration = []
     indicators = []
-    let measuredBeneath = context.beneath(kpi).contains { !cascade.scorecard.readings(of: $0).isEmpty }
     if readings.isEmpty {
       finding = .noReadings
-    } else if let episode {
-      indicators = context.rank(beneath: kpi, turnedBefore: episode.onset, asOf: day)
-      calibration = indicators.compactMap { indicator in
-        guard let stated = indicator.statedLeadDays, stated > 0, let lag = indicator.lagDays else {
-          return nil
-        }
-        let tolerance = max(Double(Self.toleranceDays), Double(stated) * Self.toleranceShare)
-        return Calibration(
-          kpi: indicator.kpi, statedDays: stated, observedDays: lag,
-          agrees: abs(Double(lag - stated)) <= tolerance)
-      }
-      finding = !indicators.isEmpty ? .traced : measuredBeneath ? .outsideCascade : .nothingMeasuredBeneath
+    } else if let episode, let node {
+      indicators = context.rank(beneath: node, turnedBefore: episode.onset)
+      calibration = indicators.compactMap(Self.calibration)
+      finding =
+        !indicators.isEmpty
+        ? .traced : context.isMeasured(beneath: node) ? .outsideCascade : .nothingMeasuredBeneath
+    } else if episode != nil {
+      finding = .nothingMeasuredBeneath
     } else {
-      indicators = context.rank(beneath: kpi, turnedBefore: nil, asOf: day)
+      indicators = node.map { context.rank(beneath: $0, turnedBefore: nil) } ?? []
       finding = .notTurned
     }
   }
 
-  /// Lookups the walk needs, built once.
-  private struct Context {
+  /// An indicator's stated lead against its observed lag; `nil` without both (or for a
+  /// lagging KPI, whose lead is 0).
+  static func calibration(_ indicator: Indicator) -> Calibration? {
+    guard let stated = indicator.statedLeadDays, stated > 0, let lag = indicator.lagDays else { return nil }
+    let tolerance = max(Double(toleranceDays), Double(stated) * toleranceShare)
+    return Calibration(
+      kpi: indicator.kpi, statedDays: stated, observedDays: lag,
+      agrees: abs(Double(lag - stated)) <= tolerance)
+  }
+
+  /// 1 when the lag equals the stated lead, falling to 0 as they part; 0.5 when no lead is
+  /// stated (or there is no lag to compare), 0.25 for a lagging KPI (lead 0).
+  static func match(lag: Int?, stated: Int?) -> Double {
+    guard let lag, let stated else { return 0.5 }
+    guard stated > 0 else { return 0.25 }
+    return max(0, 1 - Double(abs(lag - stated)) / Double(max(stated, lag)))
+  }
+
+  /// The ranking key: how hard it fell (a fall of `fullSeverity` or more counts fully), times
+  /// half plus half the match, halved when it had already recovered when the KPI above turned.
+  static func score(severity: Double, match: Double, underway: Bool) -> Double {
+    min(1, severity / fullSeverity) * (0.5 + 0.5 * match) * (underway ? 1 : recoveredWeight)
+  }
+
+  /// One KPI of the cascade as the walk needs it.
+  private struct Node {
+    var id: String
+    var level: KPILevel
+    var target: String?
+    /// Its owner, else its department's head.
+    var owner: String?
+    var department: Department?
+    var statedLeadDays: Int?
+  }
+
+  /// Lookups the walk needs, each built once: the walk visits every KPI beneath a company KPI,
+  /// which on a large company is thousands, so nothing here may scan the cascade per KPI.
+  private final class Context {
     let cascade: Cascade
+    let day: CalendarDay
+    private lazy var individualsByParent = Dictionary(grouping: cascade.individualKPIs, by: \.parent)
 
-    init(cascade: Cascade) {
+    init(cascade: Cascade, asOf day: CalendarDay) {
       self.cascade = cascade
+      self.day = day
     }
 
-    func target(of kpi: String) -> Target? {
-      let text =
-        cascade.companyKPI(kpi)?.target ?? cascade.departmentKPI(kpi)?.target
-        ?? cascade.individualKPI(kpi)?.target
-      return text.flatMap(Target.parse)
+    func target(_ text: String?) -> Target? {
+      text.flatMap(TargetMemo.target)
     }
 
-    func cadence(of kpi: String) -> ReviewCadence {
-      let kind: ReviewKind = cascade.companyKPI(kpi) != nil ? .strategic : .operational
-      return kind.cadence(in: cascade.governance)
-    }
-
-    func beneath(_ kpi: String) -> [String] {
-      if cascade.companyKPI(kpi) != nil {
-        return cascade.departmentKPIs.filter { $0.companyKPI == kpi }.map(\.id)
+    func node(_ id: String) -> Node? {
+      if let kpi = cascade.companyKPI(id) {
+        return Node(id: id, level: .company, target: kpi.target, owner: kpi.owner)
       }
-      if cascade.departmentKPI(kpi) != nil {
-        return cascade.individualKPIs(under: kpi).map(\.id)
+      for department in cascade.departments {
+        if let kpi = department.kpis.first(where: { $0.id == id }) {
+          return departmentNode(kpi, in: department)
+        }
       }
-      return []
+      guard let kpi = cascade.individualKPI(id) else { return nil }
+      let parent = node(kpi.parent)
+      return Node(
+        id: id, level: .individual, target: kpi.target, owner: kpi.owner ?? parent?.department?.head,
+        department: parent?.department)
     }
 
-    /// The KPIs beneath `kpi` that turned within the lookback before `onset` (or, with no
+    private func departmentNode(_ kpi: DepartmentKPI, in department: Department) -> Node {
+      Node(
+        id: kpi.id, level: .department, target: kpi.target, owner: kpi.owner ?? department.head,
+        department: department, statedLeadDays: kpi.leadTimeDays)
+    }
+
+    /// The KPIs one level beneath: a company KPI's department KPIs, a department KPI's Level 3.
+    func children(of node: Node) -> [Node] {
+      switch node.level {
+      case .company:
+        var found: [Node] = []
+        for department in cascade.departments {
+          for kpi in department.kpis where kpi.companyKPI == node.id {
+            found.append(departmentNode(kpi, in: department))
+          }
+        }
+        return found
+      case .department:
+        return (individualsByParent[node.id] ?? []).map { kpi in
+          Node(
+            id: kpi.id, level: .individual, target: kpi.target, owner: kpi.owner ?? node.department?.head,
+            department: node.department)
+        }
+      case .individual:
+        return []
+      }
+    }
+
+    /// Whether any KPI beneath (at any depth) has a reading through the day.
+    func isMeasured(beneath node: Node) -> Bool {
+      children(of: node).contains { child in
+        !cascade.scorecard.readings(of: child.id, through: day).isEmpty || isMeasured(beneath: child)
+      }
+    }
+
+    /// The KPIs beneath `node` that turned within the lookback before `onset` (or, with no
     /// onset, are turned now), ranked best first, each with its own turned KPIs beneath.
-    func rank(beneath kpi: String, turnedBefore onset: CalendarDay?, asOf day: CalendarDay) -> [Indicator] {
+    func rank(beneath node: Node, turnedBefore onset: CalendarDay?) -> [Indicator] {
       var found: [Indicator] = []
-      for child in beneath(kpi) {
-        let readings = cascade.scorecard.readings(of: child, through: day)
+      for child in children(of: node) {
+        let readings = cascade.scorecard.readings(of: child.id, through: day)
         guard !readings.isEmpty else { continue }
-        let threshold = target(of: child).map(Threshold.init)
+        let threshold = target(child.target).map(Threshold.init)
         let episodes = Episode.all(in: readings, threshold: threshold)
-        let stated = cascade.departmentKPI(child)?.leadTimeDays
-        let episode: Episode?
+        let stated = child.statedLeadDays
+        var best: Indicator?
+        func consider(_ episode: Episode) {
+          let lag = onset.map { episode.onset.days(to: $0) }
+          let match = Diagnosis.match(lag: lag, stated: stated)
+          let score = Diagnosis.score(
+            severity: episode.severity(threshold), match: match,
+            underway: onset.map { episode.isUnderway(on: $0) } ?? true)
+          guard best.map({ score >= $0.score }) ?? true else { return }
+          best = Indicator(
+            kpi: child.id, level: child.level, department: child.department?.id, owner: child.owner,
+            episode: episode, threshold: threshold, lagDays: lag, statedLeadDays: stated, match: match,
+            score: score, beneath: [])
+        }
         if let onset {
           let lookback = max(Diagnosis.lookbackDays, 3 * (stated ?? 0))
-          episode = episodes.last { $0.onset < onset && $0.onset.days(to: onset) <= lookback }
-        } else {
-          episode = episodes.last.flatMap { $0.isOngoing ? $0 : nil }
+          for episode in episodes where episode.onset < onset && episode.onset.days(to: onset) <= lookback {
+            consider(episode)
+          }
+        } else if let last = episodes.last, last.isOngoing {
+          consider(last)
         }
-        guard let episode else { continue }
-        let lag = onset.map { episode.onset.days(to: $0) }
-        let match = Self.match(lag: lag, stated: stated)
-        let severity = min(1, episode.severity(threshold) / Diagnosis.fullSeverity)
-        let department =
-          cascade.owningDepartment(ofKPI: child)
-          ?? cascade.individualKPI(child).flatMap { cascade.owningDepartment(ofKPI: $0.parent) }
-        let owner =
-          cascade.departmentKPI(child)?.owner ?? cascade.individualKPI(child)?.owner ?? department?.head
-        found.append(
-          Indicator(
-            kpi: child, level: cascade.level(ofKPI: child) ?? .department, department: department?.id,
-            owner: owner, episode: episode, threshold: threshold, lagDays: lag, statedLeadDays: stated,
-            match: match, score: match * (0.5 + 0.5 * severity),
-            beneath: rank(beneath: child, turnedBefore: onset.map { _ in episode.onset }, asOf: day)))
+        guard var indicator = best else { continue }
+        indicator.beneath = rank(beneath: child, turnedBefore: onset.map { _ in indicator.episode.onset })
+        found.append(indicator)
       }
       return found.sorted { a, b in
         if a.score != b.score { return a.score > b.score }
         if a.episode.onset != b.episode.onset { return a.episode.onset < b.episode.onset }
         return a.kpi < b.kpi
       }
-    }
-
-    /// 1 when the lag equals the stated lead, falling to 0 as they part; 0.5 when no lead is
-    /// stated (or there is no lag to compare), 0.25 for a lagging KPI (lead 0).
-    static func match(lag: Int?, stated: Int?) -> Double {
-      guard let lag, let stated else { return 0.5 }
-      guard stated > 0 else { return 0.25 }
-      return max(0, 1 - Double(abs(lag - stated)) / Double(max(stated, lag)))
     }
   }
 }
