@@ -56,6 +56,12 @@ struct DiagnosisRankingTests {
     #expect(diagnosis.indicators.map(\.department) == ["d1", "d2", "d3"])
     #expect(diagnosis.indicators.allSatisfy { $0.level == .department })
     #expect(diagnosis.chain.map(\.kpi) == ["k1"])
+    #expect(
+      diagnosis.calibration == [
+        .init(kpi: "k1", statedDays: 28, observedDays: 28, agrees: true),
+        .init(kpi: "k2", statedDays: 28, observedDays: 14, agrees: false),
+        .init(kpi: "k3", statedDays: 14, observedDays: 42, agrees: false),
+      ])
   }
 
   @Test func anEqualScoreGoesToTheEarlierTurnThenToTheID() throws {
