@@ -70,7 +70,12 @@ public enum ReadingValue {
         digits.append(".")
         sawPoint = true
       } else if first == "," && sawDigit && !sawPoint {
-        // a thousands separator: only between digits
+        // A thousands separator: three digits follow it. "2,4" is someone's 2.4 (a decimal
+        // comma) and reading it as 24 would be silently wrong, so it is not a number.
+        let group = scalars.dropFirst().prefix(4)
+        guard group.count >= 3, group.prefix(3).allSatisfy(Self.isDigit),
+          group.count == 3 || !Self.isDigit(group[group.index(group.startIndex, offsetBy: 3)])
+        else { return nil }
       } else {
         break
       }
@@ -100,22 +105,38 @@ public enum ReadingValue {
     return unit(named: rest).map { (value, $0) }
   }
 
-  /// A unit written after a number; `nil` for what cannot be a unit (`12abc!`).
+  /// A unit written after a number, named as the target parser names it (`15 min` is in
+  /// `minutes`, `4.2/5` is `out of 5`); `nil` for what cannot be a unit (`12abc!`).
   private static func unit(named text: String) -> Target.Unit? {
-    let lower = text.lowercased()
+    let lower = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     switch lower {
-    case "%", "percent", "pct": return .percent
-    case "x", "×": return .multiple
-    case "d", "day", "days": return .days
+    case "%", "percent", "per cent", "pct": return .percent
+    case "x", "×", "times": return .multiple
+    case "d", "day", "days", "calendar day", "calendar days": return .days
     case "h", "hr", "hrs", "hour", "hours": return .hours
-    case "pt", "pts", "point", "points", "pp": return .points
+    case "pt", "pts", "point", "points", "pp", "p.p.", "ppt", "ppts", "percentage point", "percentage points":
+      return .points
+    case "min", "mins", "minute", "minutes": return .custom("minutes")
+    case "s", "sec", "secs", "second", "seconds": return .custom("seconds")
+    case "wk", "wks", "week", "weeks": return .custom("weeks")
     default: break
+    }
+    for prefix in ["out of ", "/ ", "/"] where lower.hasPrefix(prefix) {
+      let scale = lower.dropFirst(prefix.count)
+      guard !scale.isEmpty, scale.unicodeScalars.allSatisfy({ isDigit($0) || $0 == "." }),
+        Double(scale) != nil
+      else { return nil }
+      return .custom("out of \(scale)")
     }
     if let code = TargetReading.currencyCodes[lower] { return .currency(code) }
     guard lower.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == " " || $0 == "-" }) else {
       return nil
     }
     return .custom(lower)
+  }
+
+  private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+    scalar >= "0" && scalar <= "9"
   }
 
   private static func matches(_ unit: Target.Unit, _ expected: Target.Unit) -> Bool {
