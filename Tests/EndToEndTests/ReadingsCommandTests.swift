@@ -50,7 +50,7 @@ final class ReadingsEndToEndTests {
     #expect(diagnosis.status == 0, "\(diagnosis.stderr)")
     #expect(diagnosis.stdout.contains("← Marketing qualified leads · Marketing · call Mia Chen"))
     #expect(
-      diagnosis.stdout.contains("turned 2026-02-02, 56 days before (stated lead 60 days): 450.7 → 320.1"))
+      diagnosis.stdout.contains("turned 2026-02-02, 56 days before (stated lead 60 days): 450.3 → 320.1"))
     #expect(diagnosis.stdout.contains("Call Mia Chen first"))
 
     let page = try kpiAlign("export", "acme-retail", "--format", "html", "--as-of", "2026-03-02")

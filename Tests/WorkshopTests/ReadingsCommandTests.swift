@@ -127,7 +127,7 @@ import Testing
     let text = room.say("/diagnose Revenue growth").text
     #expect(text.contains("Revenue growth turned on 2026-03-30"))
     #expect(text.contains("← Marketing qualified leads · Marketing · call Mia Chen"))
-    #expect(text.contains("turned 2026-02-02, 56 days before (stated lead 60 days): 450.7 → 320.1"))
+    #expect(text.contains("turned 2026-02-02, 56 days before (stated lead 60 days): 450.3 → 320.1"))
     #expect(text.contains("call Mia Chen"))
     #expect(text.contains("Marketing qualified leads: stated 60 days, observed about 56"))
     let json = room.say("/diagnose c1 --format json").text
