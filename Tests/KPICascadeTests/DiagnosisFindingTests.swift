@@ -122,6 +122,28 @@ struct DiagnosisFindingTests {
     #expect(diagnosis.standing.status == .offTrack)
   }
 
+  /// A department KPI nobody measures does not hide the Level 3 KPIs beneath it: they are
+  /// ranked in its place, their lag to the company KPI's turn.
+  @Test func levelThreeUnderAnUnmeasuredDepartmentKPI() throws {
+    var room = DiagnosisRankingTests.room()
+    room.indicator("k1", in: "d1", moves: "c1", target: ">= 50", lead: 28, owner: "Kim Cho")
+    room.indicator("k2", in: "d2", moves: "c1", target: ">= 50", lead: 28)
+    room.individual("i1", under: "k1", target: ">= 50")
+    room.individual("i2", under: "k1", target: ">= 50", owner: "Sam Roe")
+    room.weekly("i1", from: Self.start, Array(repeating: 100, count: 16))
+    room.weekly("i2", from: Self.start, DiagnosisRankingTests.drop(at: 7))
+    room.weekly("k2", from: Self.start, DiagnosisRankingTests.drop(at: 8, to: 88))
+    let diagnosis = Diagnosis(of: "c1", in: try room.cascade(), asOf: Self.week(15))
+    #expect(diagnosis.finding == .traced)
+    #expect(diagnosis.indicators.map(\.kpi) == ["i2", "k2"])
+    let first = try #require(diagnosis.indicators.first)
+    #expect(first.level == .individual)
+    #expect(first.lagDays == 21)
+    #expect(first.owner == "Sam Roe")
+    #expect(first.department == "d1")
+    #expect(diagnosis.chain.map(\.kpi) == ["i2"])
+  }
+
   /// Diagnosis as of a day before the dip sees the KPI as it was then.
   @Test func asOfADayBeforeTheDip() throws {
     var room = DiagnosisRankingTests.room()

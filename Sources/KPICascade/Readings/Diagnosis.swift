@@ -219,12 +219,16 @@ public struct Diagnosis: Equatable, Sendable {
     }
 
     /// The KPIs beneath `node` that turned within the lookback before `onset` (or, with no
-    /// onset, are turned now), ranked best first, each with its own turned KPIs beneath.
+    /// onset, are turned now), ranked best first, each with its own turned KPIs beneath. A KPI
+    /// beneath without readings is see-through: the KPIs beneath it are ranked in its place.
     func rank(beneath node: Node, turnedBefore onset: CalendarDay?) -> [Indicator] {
       var found: [Indicator] = []
       for child in children(of: node) {
         let readings = cascade.scorecard.readings(of: child.id, through: day)
-        guard !readings.isEmpty else { continue }
+        guard !readings.isEmpty else {
+          found += rank(beneath: child, turnedBefore: onset)
+          continue
+        }
         let threshold = target(child.target).map(Threshold.init)
         let episodes = Episode.all(in: readings, threshold: threshold)
         let stated = child.statedLeadDays
