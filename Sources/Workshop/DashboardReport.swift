@@ -12,7 +12,7 @@ struct DashboardReport {
   let width = 120
   /// The screen's height; `nil` prints everything (a pipe, a file).
   let rows: Int?
-  /// Each KPI's parsed target, parsed once per distinct text.
+  /// Each KPI's parsed target.
   private let targets: [String: Target]
 
   init(cascade: Cascade, dashboard: Dashboard, style: TextStyle, rows: Int? = nil) {
@@ -20,15 +20,12 @@ struct DashboardReport {
     self.dashboard = dashboard
     self.style = style
     self.rows = rows
-    var parsed: [String: Target?] = [:]
     var targets: [String: Target] = [:]
     let all =
       cascade.companyKPIs.map { ($0.id, $0.target) } + cascade.departmentKPIs.map { ($0.id, $0.target) }
       + cascade.individualKPIs.map { ($0.id, $0.target) }
     for (id, text) in all {
-      guard let text else { continue }
-      if parsed[text] == nil { parsed[text] = .some(Target.parse(text)) }
-      targets[id] = parsed[text] ?? nil
+      if let target = text.flatMap(Target.parseCached) { targets[id] = target }
     }
     self.targets = targets
   }

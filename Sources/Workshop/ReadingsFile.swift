@@ -275,14 +275,10 @@ struct KPINames {
 
   init(cascade: Cascade) {
     self.cascade = cascade
-    var parsed: [String: Target?] = [:]
     func add(_ id: String, _ name: String, _ target: String?) {
       ids.insert(id)
       byName[name.lowercased(), default: []].append(id)
-      if let target {
-        if parsed[target] == nil { parsed[target] = .some(Target.parse(target)) }
-        if let value = parsed[target] ?? nil { targets[id] = value }
-      }
+      if let target = target.flatMap(Target.parseCached) { targets[id] = target }
     }
     for kpi in cascade.companyKPIs { add(kpi.id, kpi.name, kpi.target) }
     for kpi in cascade.departmentKPIs { add(kpi.id, kpi.name, kpi.target) }

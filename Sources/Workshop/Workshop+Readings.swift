@@ -28,7 +28,7 @@ extension Workshop {
     case .failure(let problem): return refuse(problem.message)
     case .success(let id): kpi = id
     }
-    let target = targetText(of: kpi).flatMap(Target.parse)
+    let target = targetText(of: kpi).flatMap(Target.parseCached)
     let value: Double
     switch ReadingValue.parse(words[1], target: target) {
     case .failure(let problem):
@@ -216,13 +216,14 @@ extension Workshop {
     cascade.individualKPIs.map { kpi in
       Standing(
         kpi: kpi.id, readings: cascade.scorecard.readings(of: kpi.id, through: day),
-        target: kpi.target.flatMap(Target.parse), cadence: kind.cadence(in: cascade.governance), asOf: day)
+        target: kpi.target.flatMap(Target.parseCached), cadence: kind.cadence(in: cascade.governance),
+        asOf: day)
     }
   }
 
   private func reviewLine(_ standing: Standing) -> String {
     let name = DisplayText.safe(cascade.name(of: standing.kpi))
-    let target = targetText(of: standing.kpi).flatMap(Target.parse)
+    let target = targetText(of: standing.kpi).flatMap(Target.parseCached)
     var text = "\(standing.status.rawValue): \(name)"
     if let latest = standing.latest {
       text += " \(ReadingText.value(latest.value, target: target)) on \(latest.day)"

@@ -31,3 +31,11 @@ enum TargetMemo {
     return parsed
   }
 }
+
+extension Target {
+  /// `parse(_:)`, remembered per distinct text for the life of the process: for the views
+  /// (dashboard, readings files, reviews, diagnosis) that judge thousands of KPIs per call.
+  public static func parseCached(_ text: String) -> Target? {
+    TargetMemo.target(text)
+  }
+}
