@@ -40,7 +40,7 @@ public func fuzzCommand(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
         findings: AlignmentReport(cascade: workshop.cascade).findings, options: options)
     case .quit?:
       return 0
-    case .save?, .diff?, nil:
+    case .save?, .diff?, .readings?, nil:
       break
     }
   }
