@@ -40,12 +40,19 @@ enum TargetNumber {
   }
 
   /// Up to four decimals, no trailing zeros, thousands grouped with commas.
+  ///
+  /// A number too large to count in ten-thousandths (a typed "999999999999999") is shown whole,
+  /// in every digit: an exponent ("1e+19") would read back as a different target.
   static func decimal(_ value: Double) -> String {
-    guard value.isFinite, abs(value) < 1e15 else { return "\(value)" }
-    let tenThousandths = Int64((abs(value) * 10_000).rounded())
+    guard value.isFinite else { return "\(value)" }
+    let scaled = (abs(value) * 10_000).rounded()
+    guard scaled < 0x1p63 else {
+      return (value < 0 ? "-" : "") + grouped(String(format: "%.0f", abs(value)))
+    }
+    let tenThousandths = Int64(scaled)
     let whole = tenThousandths / 10_000
     let fraction = tenThousandths % 10_000
-    var text = grouped(whole)
+    var text = grouped(String(whole))
     if fraction != 0 {
       var digits = String(fraction)
       digits = String(repeating: "0", count: 4 - digits.count) + digits
@@ -55,8 +62,8 @@ enum TargetNumber {
     return (value < 0 && tenThousandths != 0 ? "-" : "") + text
   }
 
-  private static func grouped(_ whole: Int64) -> String {
-    let digits = Array(String(whole))
+  private static func grouped(_ whole: String) -> String {
+    let digits = Array(whole)
     var text = ""
     for (index, digit) in digits.enumerated() {
       if index > 0 && (digits.count - index) % 3 == 0 { text.append(",") }

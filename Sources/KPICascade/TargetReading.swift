@@ -48,6 +48,8 @@ struct TargetReading {
     guard var value = Double((number.group(3) ?? "").replacingOccurrences(of: ",", with: ""))
     else { return nil }
     value *= magnitude(letter: number.group(4), word: number.group(5))
+    // Hundreds of digits overflow to infinity: no board can check that.
+    guard value.isFinite else { return nil }
     let sign = number.group(1)?.trimmingCharacters(in: .whitespaces)
     let negative = sign == "-" || sign == "−"
 

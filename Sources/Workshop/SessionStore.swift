@@ -157,31 +157,7 @@ public struct SessionStore: Sendable {
 
   /// Copies a transcript or exported cascade into the folder under a free slug.
   public func importFile(_ path: String, at date: Date) throws(ExitError) -> (session: Session, url: URL) {
-    let session: Session
-    switch try TranscriptCodec.read(path) {
-    case .transcript(let read):
-      session = read
-    case .cascade(let document):
-      let slug = try Slug.make(from: document.workshop)
-      var fresh = Session(info: SessionInfo(name: document.workshop, slug: slug, created: date.wholeSeconds))
-      // The exported cascade was agreed: its lists are complete, and the room resumes at step 6.
-      let cascade = document.cascade
-      let kpiLists =
-        cascade.contributions.filter { $0.text != nil }.map {
-          WorkshopEvent.listClosed(Agenda.kpiList(companyKPI: $0.companyKPI, department: $0.department))
-        }
-        + cascade.departmentKPIs.map { WorkshopEvent.listClosed(Agenda.individualList(parent: $0.id)) }
-      let exchange = Exchange(
-        seq: 1, at: date.wholeSeconds, step: 6, question: "(import)",
-        answer: "import \(URL(fileURLWithPath: path).lastPathComponent)",
-        changes: [
-          .cascade(.restored(cascade: cascade)), .listClosed(Agenda.companyKPIList),
-          .listClosed(Agenda.departmentList),
-        ]
-          + kpiLists + [.stepEntered(6)])
-      do { try fresh.record(exchange) } catch { throw .badInput("\(path): \(error.problem)") }
-      session = fresh
-    }
+    let session = try Self.session(importing: TranscriptCodec.read(path), from: path, at: date)
     try ensureDirectory()
     // Claim the first free slug with a file that can't replace another: two imports at once
     // get two sessions, and a session created meanwhile is never overwritten.
@@ -202,6 +178,38 @@ public struct SessionStore: Sendable {
       }
       slug = "\(session.info.slug.prefix(Slug.maximumLength - 4))-\(suffix)"
       suffix += 1
+    }
+  }
+
+  /// The session a file read by `TranscriptCodec` becomes when imported: a transcript as it
+  /// is; an exported cascade as one exchange that restores it, with its lists closed, at step 6.
+  /// No files are touched, so the fuzz target runs the importer's own code on every input.
+  static func session(
+    importing contents: TranscriptCodec.Contents, from path: String, at date: Date
+  ) throws(ExitError) -> Session {
+    switch contents {
+    case .transcript(let session):
+      return session
+    case .cascade(let document):
+      let slug = try Slug.make(from: document.workshop)
+      var fresh = Session(info: SessionInfo(name: document.workshop, slug: slug, created: date.wholeSeconds))
+      // The exported cascade was agreed: its lists are complete, and the room resumes at step 6.
+      let cascade = document.cascade
+      let kpiLists =
+        cascade.contributions.filter { $0.text != nil }.map {
+          WorkshopEvent.listClosed(Agenda.kpiList(companyKPI: $0.companyKPI, department: $0.department))
+        }
+        + cascade.departmentKPIs.map { WorkshopEvent.listClosed(Agenda.individualList(parent: $0.id)) }
+      let exchange = Exchange(
+        seq: 1, at: date.wholeSeconds, step: 6, question: "(import)",
+        answer: "import \(URL(fileURLWithPath: path).lastPathComponent)",
+        changes: [
+          .cascade(.restored(cascade: cascade)), .listClosed(Agenda.companyKPIList),
+          .listClosed(Agenda.departmentList),
+        ]
+          + kpiLists + [.stepEntered(6)])
+      do { try fresh.record(exchange) } catch { throw .badInput("\(path): \(error.problem)") }
+      return fresh
     }
   }
 

@@ -120,6 +120,10 @@ struct TargetTests {
     TargetCase(
       "revenue +20% YoY by Q4 2026", .increase, 20, .percent, period: "YoY", deadline: "Q4 2026",
       summary: "+20% YoY by Q4 2026"),
+    // Found by scripts/fuzz: counting this in ten-thousandths overflowed Int64 and crashed.
+    TargetCase("999999999999999", .atLeast, 999_999_999_999_999, summary: "≥ 999,999,999,999,999"),
+    // Shown as "≥ 1e+20", which read back as a different target.
+    TargetCase("99999999999999999999", .atLeast, 1e20, summary: "≥ 100,000,000,000,000,000,000"),
   ]
 
   @Test(arguments: cases)
@@ -135,6 +139,7 @@ struct TargetTests {
 
   @Test(arguments: [
     "increase customer satisfaction", "improve", "be the best", "", "   ", "by Q4", "by 2027",
+    String(repeating: "9", count: 400),
   ])
   func goalsWithoutANumberAreNotTargets(_ text: String) {
     #expect(Target.parse(text) == nil)
