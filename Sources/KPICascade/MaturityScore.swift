@@ -82,8 +82,8 @@ public struct MaturityScore: Equatable, Sendable {
   /// The rubric: DESIGN §2's levels, each criterion with its weight and how it is judged
   /// (`ScoreEvidence`). Each level's criteria weigh 25, so meeting every criterion up to a
   /// level lands exactly on that level's lower bound (25, 50, 75); the Optimized criteria take
-  /// the last 25, and `dashboard-fed` weighs only 5 so Optimized (90) stays within reach while
-  /// the cascade has no readings to feed it.
+  /// the last 25, and `dashboard-fed` weighs only 5 so Optimized (90) is within reach at the
+  /// end of the workshop, before any readings feed the dashboard.
   static let rubric: [Rule] = [
     // Basic: Level 1 agreed.
     Rule("company-kpi-count", .basic, 8, "\(CountCheck.companyRange.dashed) company KPIs") {

@@ -148,11 +148,26 @@ struct ScoreEvidence {
       met: "every department KPI leads its company KPI by \(LeadTime.window.dashed) days")
   }
 
-  /// Readings (KPI, date, value) are not in the cascade yet, so nothing can feed a dashboard.
+  /// Fed when every company and department KPI has a reading recent enough for its review
+  /// cadence, as of the latest reading: the dashboard then shows the whole cascade, not gaps.
   var dashboardFed: Judgement {
-    .unmet(
-      "the cascade records no readings (KPI, date, value) yet, so no dashboard can be fed: "
-        + "never met until readings exist")
+    guard let day = cascade.scorecard.latestDay else {
+      return .unmet("no readings yet (KPI, date, value): /readings FILE or /record KPI VALUE feeds it")
+    }
+    guard !cascade.companyKPIs.isEmpty else { return .unmet("no company KPIs to show") }
+    let dashboard = Dashboard(cascade: cascade, asOf: day)
+    let starved = (dashboard.company + dashboard.groups.flatMap(\.indicators)).filter {
+      $0.status == .noReadings || $0.status == .stale
+    }
+    guard starved.isEmpty else {
+      let named = starved.prefix(Self.namedProblems).map { standing in
+        "\(cascade.name(of: standing.kpi)): "
+          + (standing.status == .stale ? "no reading within its review cadence" : "no readings")
+      }
+      let more = starved.count - named.count
+      return .unmet(named.joined(separator: "; ") + (more > 0 ? "; and \(more) more" : ""))
+    }
+    return .met("every company and department KPI has a reading within its review cadence (as of \(day))")
   }
 
   // MARK: - Reading the findings

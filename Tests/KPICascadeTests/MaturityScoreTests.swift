@@ -17,6 +17,7 @@ struct Flip: Sendable, CustomTestStringConvertible {
 struct MaturityScoreTests {
   /// Every criterion the room can meet today, each flipped on its own.
   static let flips: [Flip] = [
+    Flip(criterion: "dashboard-fed", unmet: ScoreRoom.events(), fix: ScoreRoom.readings),
     Flip(
       criterion: "company-kpi-count", unmet: ScoreRoom.events(extraCompanyKPIs: true),
       fix: [.removed(id: "c6", reason: "Folded into net profit margin")]),
@@ -95,20 +96,29 @@ struct MaturityScoreTests {
     }
   }
 
-  @Test func everyCriterionHasAFlipExceptTheDashboard() {
+  @Test func everyCriterionHasAFlip() {
     let ids = Set(MaturityScore(cascade: Cascade()).criteria.map(\.id))
-    #expect(Set(Self.flips.map(\.criterion)) == ids.subtracting(["dashboard-fed"]))
+    #expect(Set(Self.flips.map(\.criterion)) == ids)
   }
 
-  /// Readings are not in the model yet, so not even a complete workshop feeds the dashboard.
-  @Test func theDashboardIsNeverFedWithoutReadings() throws {
+  /// A complete workshop without readings feeds no dashboard; a stale KPI starves it too.
+  @Test func theDashboardIsFedOnlyWhenEveryKPIHasARecentReading() throws {
     let score = MaturityScore(cascade: try Cascade(events: ScoreRoom.events()))
     let dashboard = try #require(score.criteria.first { $0.id == "dashboard-fed" })
     #expect(!dashboard.isMet)
-    #expect(dashboard.detail.contains("no readings"))
+    #expect(dashboard.detail.hasPrefix("no readings yet"))
     #expect(score.criteria.filter { !$0.isMet }.map(\.id) == ["dashboard-fed"])
     #expect(score.percent == 100 - dashboard.weight)
     #expect(score.level == .optimized)
+
+    let later = CascadeEvent.readingsRecorded(readings: [
+      Reading(kpi: "c1", day: CalendarDay("2026-05-04")!, value: 21)
+    ])
+    let stale = MaturityScore(cascade: try Cascade(events: ScoreRoom.events() + ScoreRoom.readings + [later]))
+    let starved = try #require(stale.criteria.first { $0.id == "dashboard-fed" })
+    #expect(!starved.isMet)
+    #expect(starved.detail.hasPrefix("Net profit margin: no reading within its review cadence; "))
+    #expect(starved.detail.hasSuffix(" more"))
   }
 
   @Test func weightsAddUpTo100AndEachLevelTo25() {

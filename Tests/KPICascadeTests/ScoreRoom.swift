@@ -1,7 +1,8 @@
 @testable import KPICascade
 
 /// A workshop that did everything the method asks, for the maturity score tests: every
-/// criterion met except `dashboard-fed` (the cascade has no readings), so 95 %, Optimized.
+/// criterion met except `dashboard-fed` (the cascade has no readings), so 95 %, Optimized;
+/// `readings` feeds it.
 ///
 /// Each piece is a named list of events, so a test can leave one out (or change it) to make a
 /// single criterion unmet, and then apply it to meet it again.
@@ -114,6 +115,14 @@ enum ScoreRoom {
   ]
 
   static let lock = CascadeEvent.companyKPIsLocked(on: "2026-01-15")
+
+  /// One reading of every company and department KPI on one day: the dashboard fed.
+  static var readings: [CascadeEvent] {
+    let cascade = try! Cascade(events: events())
+    let day = CalendarDay("2026-03-02")!
+    let ids = cascade.companyKPIs.map(\.id) + cascade.departmentKPIs.map(\.id)
+    return [.readingsRecorded(readings: ids.map { Reading(kpi: $0, day: day, value: 1) })]
+  }
 
   /// The whole workshop, in the order a room would have done it; the lock comes last so a
   /// variant can add company KPIs before it.
