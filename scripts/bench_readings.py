@@ -38,7 +38,7 @@ def readings_file(cascade_path, out_path):
             m = re.search(r"-?\d+(?:\.\d+)?", target.replace(",", ""))
             base = float(m.group(0)) if m else 50.0
             for week in range(WEEKS):
-                day = time.strftime("%Y-%m-%d", time.gmtime(1767571200 + week * 7 * 86400))  # 2026-01-05
+                day = time.strftime("%Y-%m-%d", time.gmtime(1762128000 + week * 7 * 86400))  # from 2025-11-03
                 f.write(f"{kpi},{day},{base * (1 + rng.gauss(0.05, 0.03)):.2f}\n")
                 rows += 1
     return rows

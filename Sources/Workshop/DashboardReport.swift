@@ -30,10 +30,19 @@ struct DashboardReport {
     self.targets = targets
   }
 
-  func text(title: String) -> String {
+  /// The dashboard; `today`, when the day shown is the latest reading's by default, says so and
+  /// how old that reading is, so a dashboard nobody fed does not pass for a current one.
+  func text(title: String, today: CalendarDay? = nil) -> String {
     var lines: [String] = []
+    var day = "  as of \(dashboard.asOf)"
+    if let today {
+      let age = dashboard.asOf.days(to: today)
+      day +=
+        age > 0
+        ? ", the latest reading (\(age) day\(age == 1 ? "" : "s") before today)" : ", the latest reading"
+    }
     lines.append(
-      style.heading("Executive dashboard · \(DisplayText.safe(title))") + "  as of \(dashboard.asOf)"
+      style.heading("Executive dashboard · \(DisplayText.safe(title))") + day
         + style.dim("  (\(cascade.scorecard.count) reading\(cascade.scorecard.count == 1 ? "" : "s"))"))
     guard !cascade.scorecard.isEmpty else {
       lines.append("No readings yet. /record KPI VALUE [DATE] adds one; /readings FILE reads a spreadsheet.")
@@ -41,21 +50,26 @@ struct DashboardReport {
     }
     lines.append("")
     lines.append(
-      style.heading(row("Company KPIs", "Latest", "Target", "Status", "Trend", "Owner", nameWidth: 34)))
+      style.heading(row("Company KPIs", "Latest", "Target", "Status", "Trend", "Owner", nameWidth: 32)))
     for standing in dashboard.company {
       lines.append(companyRow(standing))
     }
+    lines.append(
+      style.dim(
+        "  Trend: the last 6 readings, the target's level in scale; ↑ better, ↓ worse, → flat for the target."
+      ))
     lines.append("")
     lines.append(
       style.heading("Leading indicators") + style.dim(" (department KPIs, under the company KPI they move)"))
-    let singles = dashboard.groups.flatMap { group in
-      [groupTitle(group)] + group.indicators.map { indicatorRow($0, width: width - 4) }
+    var indicatorLines = dashboard.groups.flatMap { group in
+      [groupTitle(group)] + group.indicators.map { indicatorRow($0) }
     }
-    var indicatorLines = singles
     let fixed = lines.count + 3 + min(dashboard.variances.count, 3) + 1
-    if let rows, fixed + singles.count > rows {
+    if let rows, fixed + indicatorLines.count > rows {
+      // Exceptions first: on a screen too small for every indicator, the on-track ones of each
+      // group fold into one line, so no name is cut and nothing off track is hidden.
       indicatorLines = dashboard.groups.flatMap { group in
-        [groupTitle(group)] + pairs(group.indicators, width: (width - 6) / 2)
+        [groupTitle(group)] + folded(group.indicators)
       }
     }
     lines.append(contentsOf: indicatorLines)
@@ -87,8 +101,8 @@ struct DashboardReport {
     nameWidth: Int
   ) -> String {
     let cells = [
-      name.fitted(nameWidth), latest.fitted(12, right: true), " " + target.fitted(16), status.fitted(12),
-      trend.fitted(9), owner.fitted(max(8, width - nameWidth - 57)),
+      name.fitted(nameWidth), latest.fitted(12, right: true), " " + target.fitted(22), status.fitted(12),
+      trend.fitted(9), owner.fitted(max(8, width - nameWidth - 63)),
     ]
     return "  " + cells.joined(separator: " ")
   }
@@ -98,7 +112,7 @@ struct DashboardReport {
     let line = row(
       DisplayText.safe(kpi?.name ?? standing.kpi), latest(standing),
       target(of: standing.kpi, typed: kpi?.target), standing.status.rawValue,
-      trend(standing), DisplayText.safe(kpi?.owner ?? "—"), nameWidth: 34)
+      trend(standing), DisplayText.safe(kpi?.owner ?? "—"), nameWidth: 32)
     return paint(line, standing.status)
   }
 
@@ -108,30 +122,39 @@ struct DashboardReport {
     return "  " + style.heading(name) + style.dim(count == 0 ? "  (no department KPI moves it)" : "")
   }
 
-  /// `Marketing  Returning-customer rate  2.9%  ≥ 4%  off track  ▇▇▃▂▂▂ ↓  Mia Chen`, fitted
-  /// to `width` (the target and owner are left out of the narrow two-column form).
-  private func indicatorRow(_ standing: Standing, width: Int, indent: String = "    ") -> String {
+  /// `Marketing  Returning-customer rate  2.9%  ≥ 4%  off track  ▇▇▃▂▂▂ ↓  Mia Chen`.
+  private func indicatorRow(_ standing: Standing) -> String {
     let department = DisplayText.safe(cascade.owningDepartment(ofKPI: standing.kpi)?.name ?? "")
     let kpi = cascade.departmentKPI(standing.kpi)
-    let wide = width > 80
-    let nameWidth = wide ? 36 : max(10, width - 12 - 1 - 10 - 2 - 11 - 1 - 8 - 2)
-    var cells = [
-      department.fitted(12), DisplayText.safe(kpi?.name ?? standing.kpi).fitted(nameWidth),
-      latest(standing).fitted(10, right: true),
+    let cells = [
+      department.fitted(11), DisplayText.safe(kpi?.name ?? standing.kpi).fitted(34),
+      latest(standing).fitted(10, right: true), " " + target(of: standing.kpi, typed: kpi?.target).fitted(22),
+      standing.status.rawValue.fitted(10), trend(standing).fitted(8),
+      DisplayText.safe(kpi?.owner ?? "—").fitted(max(6, width - 106)),
     ]
-    if wide { cells.append(" " + target(of: standing.kpi, typed: kpi?.target).fitted(16)) }
-    cells += [standing.status.rawValue.fitted(11), trend(standing).fitted(8)]
-    if wide { cells.append(DisplayText.safe(kpi?.owner ?? "—").fitted(max(6, width - 100))) }
-    return paint(indent + cells.joined(separator: " "), standing.status)
+    return paint("    " + cells.joined(separator: " "), standing.status)
   }
 
-  /// Two indicators per line, for a company too big for one column on one screen.
-  private func pairs(_ standings: [Standing], width: Int) -> [String] {
-    stride(from: 0, to: standings.count, by: 2).map { index in
-      let left = indicatorRow(standings[index], width: width)
-      guard index + 1 < standings.count else { return left }
-      return left + "  " + indicatorRow(standings[index + 1], width: width, indent: "")
+  /// Every indicator that is not on track, then one line counting the on-track ones by
+  /// department.
+  private func folded(_ standings: [Standing]) -> [String] {
+    let exceptions = standings.filter { $0.status != .onTrack }
+    let fine = standings.filter { $0.status == .onTrack }
+    guard !fine.isEmpty else { return exceptions.map(indicatorRow) }
+    var counts: [(String, Int)] = []
+    for standing in fine {
+      let department = cascade.owningDepartment(ofKPI: standing.kpi)?.name ?? ""
+      if let index = counts.firstIndex(where: { $0.0 == department }) {
+        counts[index].1 += 1
+      } else {
+        counts.append((department, 1))
+      }
     }
+    let by = counts.map { "\(DisplayText.safe($0.0)) \($0.1)" }.joined(separator: ", ")
+    let line = "    \(mark(.onTrack)) \(fine.count) more on track (\(by))"
+    return exceptions.map(indicatorRow) + [
+      style.dim(line.count > width ? String(line.prefix(width - 1)) + "…" : line)
+    ]
   }
 
   private func varianceRow(_ variance: Dashboard.Variance) -> String {
@@ -151,7 +174,10 @@ struct DashboardReport {
       how =
         "stale: last reading \(variance.since.map(String.init(describing:)) ?? "?") (\(days(variance.days)) ago)"
     default:
-      how = "off track \(days(variance.days)) (since \(variance.since.map(String.init(describing:)) ?? "?"))"
+      how =
+        variance.days == 0
+        ? "off track since \(variance.since.map(String.init(describing:)) ?? "?")"
+        : "off track \(days(variance.days)) (since \(variance.since.map(String.init(describing:)) ?? "?"))"
     }
     let owner = variance.owner.map { "call " + DisplayText.safe($0) } ?? "no owner"
     let columns = [
@@ -176,8 +202,9 @@ struct DashboardReport {
   private func trend(_ standing: Standing) -> String {
     let values = standing.trend.values
     guard values.count >= 2 else { return values.isEmpty ? "" : "▄" }
-    let low = values.min() ?? 0
-    let high = values.max() ?? 0
+    let level = standing.threshold.map { [$0.level] } ?? []
+    let low = (values + level).min() ?? 0
+    let high = (values + level).max() ?? 0
     let bars = Array("▁▂▃▄▅▆▇█")
     let sparkline = String(
       values.map { value in

@@ -1,4 +1,5 @@
 import Foundation
+import KPICascade
 
 /// Calendar days as `YYYY-MM-DD` in UTC: what the lock, reviews and realignment are dated by.
 enum Day {
@@ -28,5 +29,13 @@ enum Day {
 
   static func adding(months: Int, to date: Date) -> Date {
     calendar.date(byAdding: .month, value: months, to: date) ?? date
+  }
+}
+
+extension CalendarDay {
+  /// The UTC calendar day of an instant: what "today" is for readings and reviews.
+  public static func of(_ date: Date) -> CalendarDay {
+    CalendarDay(Day.string(date))
+      ?? CalendarDay(ordinal: Int((date.timeIntervalSince1970 / 86_400).rounded(.down)))
   }
 }

@@ -18,6 +18,13 @@ public enum DisplayText {
     return result
   }
 
+  /// `safe(text)`, cut to `limit` characters with `…`: user text quoted in a message, so a
+  /// pasted page can't flood the projector.
+  public static func excerpt(_ text: String, limit: Int = 60) -> String {
+    let shown = safe(text)
+    return shown.count > limit ? String(shown.prefix(limit - 1)) + "…" : shown
+  }
+
   /// C0 and C1 controls, DEL, and the invisible marks that reorder text on screen.
   public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {

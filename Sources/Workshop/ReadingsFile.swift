@@ -18,24 +18,30 @@ public struct ReadingsFile: Sendable {
   public let shape: Shape
   public let readings: [Reading]
 
-  /// Reads and checks a whole file against the cascade; throws every problem found, row by row.
-  public init(_ bytes: [UInt8], cascade: Cascade) throws(RowRejection) {
+  /// A cell holds at most this many bytes: a reading, a name or a note, not a document.
+  public static let maximumCellLength = 1_000
+
+  /// Reads and checks a whole file against the cascade; throws every problem found, the first
+  /// in each bad row. With `today`, a reading of a later day is refused: it would move every
+  /// view's default day into the future and make everything else look stale.
+  public init(_ bytes: [UInt8], cascade: Cascade, today: CalendarDay? = nil) throws(RowRejection) {
     let records = CSVReader.records(bytes).filter { !$0.isBlank }
     guard let header = records.first else {
       throw RowRejection(problems: [RowProblem(row: nil, column: nil, "the file is empty: no readings in it")]
       )
     }
-    let typed = header.cells.map { ($0.text ?? "").trimmed }
+    let typed = header.cells.map { String(($0.text ?? "").trimmed.prefix(Self.maximumCellLength)) }
     let titles = typed.map { $0.lowercased() }
     let names = KPINames(cascade: cascade)
+    var checks = RowChecks(today: today)
     var problems: [RowProblem] = []
     var readings: [Reading] = []
     if titles.count >= 2, titles.dropFirst().contains(where: { CalendarDay($0) != nil }) {
       shape = .wide
-      readings = Self.wide(records, titles: typed, names: names, cascade: cascade, problems: &problems)
+      readings = Self.wide(records, titles: typed, names: names, checks: &checks, problems: &problems)
     } else {
       shape = .long
-      readings = Self.long(records, titles: titles, names: names, cascade: cascade, problems: &problems)
+      readings = Self.long(records, titles: titles, names: names, checks: &checks, problems: &problems)
     }
     if problems.isEmpty, readings.isEmpty {
       problems.append(RowProblem(row: nil, column: nil, "the file has a header but no readings"))
@@ -62,7 +68,7 @@ public struct ReadingsFile: Sendable {
   }
 
   private static func long(
-    _ records: [CSVReader.Record], titles: [String], names: KPINames, cascade: Cascade,
+    _ records: [CSVReader.Record], titles: [String], names: KPINames, checks: inout RowChecks,
     problems: inout [RowProblem]
   ) -> [Reading] {
     var columns: [Column: Int] = [:]
@@ -71,7 +77,7 @@ public struct ReadingsFile: Sendable {
         problems.append(
           RowProblem(
             row: records[0].row, column: "\(index + 1)",
-            "'\(DisplayText.safe(title))' is not a readings column; the header is kpi,date,value[,note,confidence,recorded by], or kpi then one YYYY-MM-DD column per day"
+            "'\(DisplayText.excerpt(title))' is not a readings column; the header is kpi,date,value[,note,confidence,recorded by], or kpi then one YYYY-MM-DD column per day"
           ))
         return []
       }
@@ -134,7 +140,11 @@ public struct ReadingsFile: Sendable {
         problems.append(
           RowProblem(
             row: record.row, column: Column.date.rawValue,
-            "'\(DisplayText.safe(dayText))' is not a day (YYYY-MM-DD)"))
+            "'\(DisplayText.excerpt(dayText))' is not a day (YYYY-MM-DD)"))
+        continue
+      }
+      if let problem = checks.problem(kpi: kpi, day: day, row: record.row) {
+        problems.append(RowProblem(row: record.row, column: Column.date.rawValue, problem))
         continue
       }
       let value: Double
@@ -150,7 +160,7 @@ public struct ReadingsFile: Sendable {
           problems.append(
             RowProblem(
               row: record.row, column: Column.confidence.rawValue,
-              "'\(DisplayText.safe(confidenceText))' is not a confidence from 0 to 10"))
+              "'\(DisplayText.excerpt(confidenceText))' is not a confidence from 0 to 10"))
           continue
         }
         confidence = number
@@ -168,6 +178,10 @@ public struct ReadingsFile: Sendable {
   private static func text(of cell: CSVReader.Cell, plain: Bool) -> Result<String, LookupProblem> {
     if let malformation = cell.malformation { return .failure(LookupProblem(malformation.description)) }
     let bytes = cell.bytes
+    guard bytes.count <= maximumCellLength else {
+      return .failure(
+        LookupProblem("the cell is \(bytes.count) bytes long; a cell holds at most \(maximumCellLength)"))
+    }
     var start = bytes.startIndex
     var end = bytes.endIndex
     while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
@@ -186,6 +200,7 @@ public struct ReadingsFile: Sendable {
   /// A value: a plain decimal (what most spreadsheets export) is read directly, anything with a
   /// unit, a sign or separators by `ReadingValue`, which checks the unit against the target.
   private static func value(_ text: String, target: Target?) -> Result<Double, ReadingValue.Problem> {
+    guard text.utf8.count <= 40 else { return .failure(.notANumber(DisplayText.excerpt(text))) }
     var digits = 0
     var points = 0
     for (offset, byte) in text.utf8.enumerated() {
@@ -203,7 +218,7 @@ public struct ReadingsFile: Sendable {
   }
 
   private static func wide(
-    _ records: [CSVReader.Record], titles: [String], names: KPINames, cascade: Cascade,
+    _ records: [CSVReader.Record], titles: [String], names: KPINames, checks: inout RowChecks,
     problems: inout [RowProblem]
   ) -> [Reading] {
     var days: [CalendarDay] = []
@@ -212,7 +227,7 @@ public struct ReadingsFile: Sendable {
         problems.append(
           RowProblem(
             row: records[0].row, column: "\(index + 1)",
-            "'\(DisplayText.safe(title))' is not a day (YYYY-MM-DD); a wide readings file has kpi then one column per day"
+            "'\(DisplayText.excerpt(title))' is not a day (YYYY-MM-DD); a wide readings file has kpi then one column per day"
           ))
         return []
       }
@@ -255,6 +270,10 @@ public struct ReadingsFile: Sendable {
         case .success(let typed): text = typed
         }
         guard !text.isEmpty else { continue }
+        if let problem = checks.problem(kpi: kpi, day: days[offset - 1], row: record.row) {
+          problems.append(RowProblem(row: record.row, column: column, problem))
+          continue
+        }
         switch Self.value(text, target: target) {
         case .failure(let problem):
           problems.append(RowProblem(row: record.row, column: column, problem.description))
@@ -294,7 +313,7 @@ struct KPINames {
     let named = byName[text.lowercased()] ?? []
     switch named.count {
     case 1: return .success(named[0])
-    case 0: return .failure(LookupProblem("no KPI called '\(DisplayText.safe(text))'"))
+    case 0: return .failure(LookupProblem("no KPI called '\(DisplayText.excerpt(text))'"))
     default:
       let listed = named.prefix(4).map { id in
         let home =
@@ -304,7 +323,7 @@ struct KPINames {
       }
       return .failure(
         LookupProblem(
-          "'\(DisplayText.safe(text))' names \(named.count) KPIs: \(listed.joined(separator: ", ")); use the id"
+          "'\(DisplayText.excerpt(text))' names \(named.count) KPIs: \(listed.joined(separator: ", ")); use the id"
         ))
     }
   }
@@ -312,5 +331,28 @@ struct KPINames {
   /// The KPI's parsed target, `nil` when it has none the parser can read.
   func target(of kpi: String) -> Target? {
     targets[kpi]
+  }
+}
+
+/// What a readings file may not hold across rows: a day after today, or two readings of one
+/// KPI on one day (which would silently keep only the second).
+struct RowChecks {
+  let today: CalendarDay?
+  private var seen: [String: [Int: Int]] = [:]
+
+  init(today: CalendarDay?) {
+    self.today = today
+  }
+
+  /// Why this reading can't be taken, or `nil`; remembers it for the rows after.
+  mutating func problem(kpi: String, day: CalendarDay, row: Int) -> String? {
+    if let today, day > today {
+      return "\(day) is after today (\(today)): a reading records a day that has happened"
+    }
+    if let first = seen[kpi]?[day.ordinal] {
+      return "\(kpi) already has a reading on \(day) in row \(first); one reading per KPI and day"
+    }
+    seen[kpi, default: [:]][day.ordinal] = row
+    return nil
   }
 }

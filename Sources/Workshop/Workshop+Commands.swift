@@ -47,7 +47,7 @@ extension Workshop {
     case .readings:
       return readReadings(parsed)
     case .dashboard:
-      return showDashboard(parsed)
+      return showDashboard(parsed, at: date)
     case .review:
       return startReview(parsed, line: line, at: date)
     case .diagnose:

@@ -35,7 +35,7 @@ extension Workshop {
       return refuse(problem.description.prefix(1).uppercased() + problem.description.dropFirst() + ".")
     case .success(let number): value = number
     }
-    var day = Self.today(date)
+    var day = CalendarDay.of(date)
     var noteWords = Array(words.dropFirst(2))
     // A word shaped like a day (2026-03-02) is the date; any other word starts the note.
     if let first = noteWords.first, first.count == 10,
@@ -43,6 +43,10 @@ extension Workshop {
     {
       guard let typed = CalendarDay(first) else {
         return refuse("'\(DisplayText.safe(first))' is not a day (YYYY-MM-DD).")
+      }
+      guard typed <= CalendarDay.of(date) else {
+        return refuse(
+          "\(typed) is after today (\(CalendarDay.of(date))): a reading records a day that has happened.")
       }
       day = typed
       noteWords.removeFirst()
@@ -88,22 +92,31 @@ extension Workshop {
 
   // MARK: - Dashboard and diagnosis
 
-  func showDashboard(_ parsed: CommandLineText) -> Reply {
+  func showDashboard(_ parsed: CommandLineText, at date: Date) -> Reply {
     var words = parsed.arguments
-    let day: CalendarDay
-    switch asOf(&words) {
-    case .failure(let problem): return refuse(problem.message)
-    case .success(let chosen): day = chosen
+    let chosen: String?
+    do {
+      chosen = try Self.take("--as-of", from: &words)
+    } catch {
+      return refuse(error.message)
     }
     guard words.isEmpty else { return refuse("Usage: \(WorkshopCommand.dashboard.usage)") }
+    guard let chosen else {
+      let today = CalendarDay.of(date)
+      return Reply(text: dashboardText(asOf: Dashboard.defaultDay(of: cascade) ?? today, today: today))
+    }
+    guard let day = CalendarDay(chosen) else {
+      return refuse("--as-of takes a day (YYYY-MM-DD), not '\(DisplayText.excerpt(chosen))'.")
+    }
     return Reply(text: dashboardText(asOf: day))
   }
 
-  /// The dashboard as of a day, fitted to `screenRows` when there is a screen.
-  public func dashboardText(asOf day: CalendarDay) -> String {
+  /// The dashboard as of a day, fitted to `screenRows` when there is a screen. With `today`,
+  /// the day is the latest reading's by default, and the header says how old it is.
+  public func dashboardText(asOf day: CalendarDay, today: CalendarDay? = nil) -> String {
     DashboardReport(
       cascade: cascade, dashboard: Dashboard(cascade: cascade, asOf: day), style: style, rows: screenRows
-    ).text(title: session.info.name)
+    ).text(title: session.info.name, today: today)
   }
 
   func diagnose(_ parsed: CommandLineText) -> Reply {
@@ -144,7 +157,7 @@ extension Workshop {
   private func asOf(_ words: inout [String]) -> Result<CalendarDay, LookupProblem> {
     do {
       guard let text = try Self.take("--as-of", from: &words) else {
-        return .success(Dashboard.defaultDay(of: cascade) ?? Self.today(Date()))
+        return .success(Dashboard.defaultDay(of: cascade) ?? CalendarDay.of(Date()))
       }
       guard let day = CalendarDay(text) else {
         return .failure(LookupProblem("--as-of takes a day (YYYY-MM-DD), not '\(DisplayText.safe(text))'."))
@@ -162,7 +175,7 @@ extension Workshop {
   /// and the improvement plan.
   mutating func startReview(_ parsed: CommandLineText, line: String, at date: Date) -> Reply {
     var kind = ReviewKind.operational
-    var day = Dashboard.defaultDay(of: cascade) ?? Self.today(date)
+    var day = Dashboard.defaultDay(of: cascade) ?? CalendarDay.of(date)
     for word in parsed.arguments {
       if let named = PrefixMatch(word.lowercased(), in: ReviewKind.allCases, name: \.rawValue).match {
         kind = named
@@ -302,7 +315,4 @@ extension Workshop {
     return value
   }
 
-  static func today(_ date: Date) -> CalendarDay {
-    CalendarDay(Day.string(date)) ?? CalendarDay(ordinal: Int(date.timeIntervalSince1970 / 86_400))
-  }
 }

@@ -101,7 +101,8 @@ struct REPL {
     let place = input.isInteractive ? "" : "\(input.location): "
     let file: ReadingsFile
     do {
-      file = try ReadingsFile(try SessionStore.loadSpreadsheet(path), cascade: workshop.cascade)
+      file = try ReadingsFile(
+        try SessionStore.loadSpreadsheet(path), cascade: workshop.cascade, today: CalendarDay.of(Date()))
     } catch let error as ExitError {
       Console.error("kpi-align: \(place)\(error.message)")
       return false

@@ -12,7 +12,7 @@ extension Runner {
     let bytes = try SessionStore.loadSpreadsheet(path)
     let file: ReadingsFile
     do {
-      file = try ReadingsFile(bytes, cascade: open.session.cascade)
+      file = try ReadingsFile(bytes, cascade: open.session.cascade, today: CalendarDay.of(Date()))
     } catch {
       throw ExitError(
         .badInput,
@@ -31,7 +31,9 @@ extension Runner {
 
   func dashboard(_ name: String, asOf: String?) throws(ExitError) -> ExitCode {
     let workshop = Workshop(session: try store.read(name), style: Console.wantsColour ? .fancy : .plain)
-    Console.out(workshop.dashboardText(asOf: try day(asOf, of: workshop)))
+    Console.out(
+      workshop.dashboardText(
+        asOf: try day(asOf, of: workshop), today: asOf == nil ? CalendarDay.of(Date()) : nil))
     return .success
   }
 

@@ -126,6 +126,7 @@ final class ReadingsEndToEndTests {
       run.stderr.contains("script.txt:2: \(path("bad.csv")): row 3, column value: 'lots' is not a number"))
     #expect(run.stderr.contains("script.txt:2: stopped because the readings file was refused."))
     let dashboard = try kpiAlign("dashboard", "acme-retail")
-    #expect(dashboard.stdout.contains("as of 2026-01-05  (1 reading)"))
+    #expect(dashboard.stdout.contains("as of 2026-01-05, the latest reading ("))
+    #expect(dashboard.stdout.contains(" days before today)  (1 reading)"))
   }
 }

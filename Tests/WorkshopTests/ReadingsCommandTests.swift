@@ -56,6 +56,10 @@ import Testing
     ("/record k1 3.4% 2026-03-02", "'3.4%' is a percentage, but the target is a multiple (x)."),
     ("/record k1 lots", "'lots' is not a number."),
     ("/record k1 3 2026-02-30", "'2026-02-30' is not a day (YYYY-MM-DD)."),
+    (
+      "/record k1 3 2026-11-27",
+      "2026-11-27 is after today (2026-11-26): a reading records a day that has happened."
+    ),
     ("/record Nothing 3", "No KPI called 'Nothing'."),
     ("/record k1 3 --confidence 12", "Confidence is a whole number from 0 to 10, not '12'."),
     ("/record k1", "Usage: /record KPI VALUE [DATE] [NOTE]"),
@@ -120,6 +124,13 @@ import Testing
     room.workshop.screenRows = 39
     let text = room.say("/dashboard").text
     #expect(text.components(separatedBy: "\n").count <= 39)
+    #expect(text.contains("as of 2026-05-18, the latest reading (192 days before today)"))
+    // Too small a screen folds the on-track indicators of each group into one line.
+    room.workshop.screenRows = 25
+    let small = room.say("/dashboard").text
+    #expect(small.contains("    Marketing   Marketing qualified leads"))
+    #expect(small.contains("    [pass] 2 more on track (Sales 1, Customer Success 1)"))
+    #expect(!small.contains("Qualified pipeline coverage"))
   }
 
   @Test func diagnoseNamesTheLeadingIndicatorThatTurnedFirstWithTheLagAndOwner() {

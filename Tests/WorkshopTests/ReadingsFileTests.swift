@@ -103,6 +103,41 @@ import Testing
     #expect(problems(text) == [expected])
   }
 
+  @Test func aDayAfterTodayATwiceReadDayAndAnOversizedCellAreRefused() {
+    let today = CalendarDay("2026-11-26")!
+    func problems(_ text: String) -> [String] {
+      do {
+        _ = try ReadingsFile(Array(text.utf8), cascade: Self.cascade, today: today)
+        return []
+      } catch {
+        return error.problems.map(\.description)
+      }
+    }
+    #expect(
+      problems("kpi,date,value\nk1,2026-11-26,3\nk1,2026-11-27,3\n") == [
+        "row 3, column date: 2026-11-27 is after today (2026-11-26): a reading records a day that has happened"
+      ])
+    #expect(
+      problems("kpi,2026-11-20,2099-01-05\nk1,3,\nk2,,450\n") == [
+        "row 3, column 2099-01-05: 2099-01-05 is after today (2026-11-26): a reading records a day that has happened"
+      ])
+    #expect(
+      problems("kpi,date,value\nk1,2026-03-02,3\nk2,2026-03-02,450\nk1,2026-03-02,3.1\n") == [
+        "row 4, column date: k1 already has a reading on 2026-03-02 in row 2; one reading per KPI and day"
+      ])
+    #expect(
+      problems("kpi,2026-03-02\nk1,3\nk1,3.1\n") == [
+        "row 3, column 2026-03-02: k1 already has a reading on 2026-03-02 in row 2; one reading per KPI and day"
+      ])
+    let huge = String(repeating: "k", count: 2_000_000)
+    #expect(
+      problems("kpi,date,value,note\nk1,2026-03-02,3,\(huge)\n") == [
+        "row 2, column note: the cell is 2000000 bytes long; a cell holds at most 1000"
+      ])
+    let named = problems("kpi,date,value\n\(String(repeating: "x", count: 900)),2026-03-02,3\n")
+    #expect(named.count == 1 && named[0].count < 120, "\(named.first?.prefix(200) ?? "")")
+  }
+
   @Test func everyBadRowIsReportedAndNothingIsReadFromTheFile() {
     let found = problems(
       """
