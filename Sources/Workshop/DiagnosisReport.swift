@@ -139,6 +139,7 @@ struct DiagnosisReport {
 
   private func since(_ day: CalendarDay) -> String {
     let days = day.days(to: diagnosis.asOf)
+    if days == 0 { return "today" }
     return days >= 14 ? "\(days / 7) weeks ago" : days == 1 ? "1 day ago" : "\(days) days ago"
   }
 

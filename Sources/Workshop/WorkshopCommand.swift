@@ -128,7 +128,7 @@ public enum WorkshopCommand: String, CaseIterable, Sendable {
     case .review:
       "Runs a review meeting as of the latest reading (or DATE): operational walks department and Level 3 KPIs, strategic company and department KPIs. Shows each KPI that is not on track, then asks each off-track KPI's owner for the explanation and the improvement plan ('skip' moves on). /check applies the miss policy: off track at consecutive reviews without a plan fails."
     case .diagnose:
-      "Walks down the cascade from a KPI to find where its dip started: the KPIs beneath it that turned first, ranked by how well the lag matches their stated lead time, the chain down to the earliest with dates, values and whom to call, and stated against observed lead times. --format json writes it for tools. docs/diagnosis.md has the rules."
+      "Walks down the cascade from a KPI to find where its dip started: the KPIs beneath it that turned first, ranked by how far they fell, weighed by how well the lag matches their stated lead time, the chain down to the earliest with dates, values and whom to call, and stated against observed lead times. --format json writes it for tools. docs/diagnosis.md has the rules."
     case .export:
       "Writes FILE in FORMAT: json (the agreed cascade, importable), md (the minutes), csv (one row per KPI, for spreadsheets), mermaid or dot (the three levels as a diagram), ics (the review calendar, starting on FIRST-DAY, YYYY-MM-DD), html (the executive page)."
     case .save:
