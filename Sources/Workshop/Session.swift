@@ -26,6 +26,15 @@ public struct Session: Sendable {
     (cascade, progress) = try Self.replay(exchanges)
   }
 
+  /// The same session under other metadata (an import's free slug): the exchanges and what
+  /// they add up to are kept, not replayed a second time.
+  init(info: SessionInfo, sameAs session: Session) {
+    self.info = info
+    self.exchanges = session.exchanges
+    self.cascade = session.cascade
+    self.progress = session.progress
+  }
+
   /// The next exchange's sequence number.
   public var nextSeq: Int { (exchanges.last?.seq ?? 0) + 1 }
 
