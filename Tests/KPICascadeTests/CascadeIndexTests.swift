@@ -186,4 +186,22 @@ struct CascadeIndexTests {
     }
     Self.expectAgreesWithScan(cascade)
   }
+
+  /// The per-subject findings an answer's note uses are the full check's, filtered.
+  @Test(arguments: [CheckKind.leadTime, .link, .target, .counts])
+  func findingsAboutOneSubjectMatchTheFullCheck(_ kind: CheckKind) throws {
+    var cascade = try Self.room()
+    try cascade.apply(.leadTimeSet(kpi: "k1", days: 0))
+    try cascade.apply(.linkSentenceSet(kpi: "k2", sentence: "Short. Two sentences here."))
+    try cascade.apply(.targetSet(kpi: "i1", target: ">= 40 per week", reason: nil))
+    try cascade.apply(.targetSet(kpi: "c1", target: "grow a lot", reason: nil))
+    let check = try #require(AlignmentChecks.all.first { $0.kind == kind })
+    let all = check.findings(in: cascade)
+    let subjects =
+      cascade.companyKPIs.map(\.id) + cascade.departments.map(\.id) + cascade.departmentKPIs.map(\.id)
+      + cascade.individualKPIs.map(\.id) + ["level-1", "nope"]
+    for subject in subjects {
+      #expect(check.findings(about: subject, in: cascade) == all.filter { $0.subject == subject })
+    }
+  }
 }
