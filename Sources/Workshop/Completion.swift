@@ -100,7 +100,8 @@ extension Workshop {
     var wanted = stem.lowercased()
     if let first = wanted.first, first == "\"" || first == "'" { wanted.removeFirst() }
     var seen = Set<String>()
-    return pool.filter { $0.lowercased().hasPrefix(wanted) && seen.insert($0).inserted }.map { name in
+    return pool.filter { CaselessText.hasPrefix($0, lowercased: wanted) && seen.insert($0).inserted }.map {
+      name in
       quote && name.contains(" ") ? "\"" + name + "\"" : name
     }
   }

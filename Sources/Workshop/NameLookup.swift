@@ -33,10 +33,12 @@ struct NameLookup {
   {
     let wanted = query.trimmed.lowercased()
     guard !wanted.isEmpty else { return .failure(LookupProblem("Name a \(what).")) }
-    if let exact = candidates.first(where: { $0.name.lowercased() == wanted || $0.id == wanted }) {
+    if let exact = candidates.first(where: {
+      $0.id == wanted || CaselessText.equals($0.name, lowercased: wanted)
+    }) {
       return .success(exact.id)
     }
-    let prefixed = candidates.filter { $0.name.lowercased().hasPrefix(wanted) }
+    let prefixed = candidates.filter { CaselessText.hasPrefix($0.name, lowercased: wanted) }
     switch prefixed.count {
     case 1: return .success(prefixed[0].id)
     case 0:

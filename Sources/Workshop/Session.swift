@@ -55,10 +55,21 @@ public struct Session: Sendable {
       return
     }
     try Self.check(exchange, index: index, after: exchanges.last?.seq ?? 0, undoable: [])
-    var nextCascade = cascade
     var nextProgress = progress
-    try Self.fold(exchange, index: index, into: &nextCascade, &nextProgress)
-    cascade = nextCascade
+    var cascadeEvents = 0
+    for case .cascade in exchange.changes { cascadeEvents += 1 }
+    if cascadeEvents <= 1 {
+      // One event applies whole or not at all (the reducer's promise), so the cascade is
+      // changed in place: a trial copy would copy every array the event touches.
+      var nextCascade = Cascade()
+      swap(&nextCascade, &cascade)
+      defer { swap(&nextCascade, &cascade) }
+      try Self.fold(exchange, index: index, into: &nextCascade, &nextProgress)
+    } else {
+      var nextCascade = cascade
+      try Self.fold(exchange, index: index, into: &nextCascade, &nextProgress)
+      cascade = nextCascade
+    }
     progress = nextProgress
     exchanges.append(exchange)
   }
