@@ -19,10 +19,8 @@ enum CaselessText {
 
   /// The byte-wise answer, or `nil` when either side is not plain ASCII.
   private static func compare(_ name: String, _ wanted: String, prefix: Bool) -> Bool? {
-    var name = name
-    var wanted = wanted
-    return name.withUTF8 { n in
-      wanted.withUTF8 { w -> Bool? in
+    let answer = name.utf8.withContiguousStorageIfAvailable { n in
+      wanted.utf8.withContiguousStorageIfAvailable { w -> Bool? in
         guard w.allSatisfy(isPlain) else { return nil }
         if n.count < w.count || (!prefix && n.count != w.count) {
           return n.allSatisfy(isPlain) ? false : nil
@@ -36,6 +34,9 @@ enum CaselessText {
         return n[w.count...].allSatisfy(isPlain) ? true : nil
       }
     }
+    // No contiguous UTF-8 (a bridged string): the original way.
+    guard case .some(.some(let result)) = answer else { return nil }
+    return result
   }
 
   private static func isPlain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x0D }

@@ -58,9 +58,18 @@ extension Workshop {
     return Completion(stem: stem, candidates: matching(stem, in: pool, quote: true))
   }
 
+  /// Departments, company KPIs, department KPIs, Level 3 KPIs: in one array, without copying
+  /// every KPI on the way (`departmentKPIs` would), since Tab asks for it on every press.
   private var allNames: [String] {
-    cascade.departments.map(\.name) + cascade.companyKPIs.map(\.name) + cascade.departmentKPIs.map(\.name)
-      + cascade.individualKPIs.map(\.name)
+    var names: [String] = []
+    names.reserveCapacity(cascade.individualKPIs.count + cascade.departments.count * 9 + 5)
+    for department in cascade.departments { names.append(department.name) }
+    for kpi in cascade.companyKPIs { names.append(kpi.name) }
+    for department in cascade.departments {
+      for kpi in department.kpis { names.append(kpi.name) }
+    }
+    for kpi in cascade.individualKPIs { names.append(kpi.name) }
+    return names
   }
 
   private func words(for kind: AnswerKind) -> [String] {

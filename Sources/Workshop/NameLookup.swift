@@ -14,11 +14,23 @@ struct NameLookup {
   func find(_ query: String, kinds: Set<Kind> = [.companyKPI, .department, .departmentKPI, .individualKPI])
     -> Result<String, LookupProblem>
   {
+    // Built in one array, without copying every KPI on the way (`departmentKPIs` would).
     var candidates: [(id: String, name: String)] = []
-    if kinds.contains(.companyKPI) { candidates += cascade.companyKPIs.map { ($0.id, $0.name) } }
-    if kinds.contains(.department) { candidates += cascade.departments.map { ($0.id, $0.name) } }
-    if kinds.contains(.departmentKPI) { candidates += cascade.departmentKPIs.map { ($0.id, $0.name) } }
-    if kinds.contains(.individualKPI) { candidates += cascade.individualKPIs.map { ($0.id, $0.name) } }
+    candidates.reserveCapacity(cascade.individualKPIs.count + cascade.departments.count * 9 + 5)
+    if kinds.contains(.companyKPI) {
+      for kpi in cascade.companyKPIs { candidates.append((kpi.id, kpi.name)) }
+    }
+    if kinds.contains(.department) {
+      for department in cascade.departments { candidates.append((department.id, department.name)) }
+    }
+    if kinds.contains(.departmentKPI) {
+      for department in cascade.departments {
+        for kpi in department.kpis { candidates.append((kpi.id, kpi.name)) }
+      }
+    }
+    if kinds.contains(.individualKPI) {
+      for kpi in cascade.individualKPIs { candidates.append((kpi.id, kpi.name)) }
+    }
     return match(query, in: candidates, what: describe(kinds))
   }
 
