@@ -8,10 +8,12 @@ struct CaselessTextTests {
   static let names = [
     "Sales", "SALES floor", "sales", "Sa", "", "Café Ops", "CAFÉ", "\u{212A}PI board", "KPI board",
     "Line\r\nbreak", "Line\r", "Zoë", "straße", "STRASSE", "Ops;", "Ops\u{037E}", "k12", "K12 team",
+    "Zoe\u{0301} team", "Ab\u{0301}c", "Abd", "ab", "Sales\u{0301}", "SALES\r", "İstanbul", "ǅemal",
   ]
   static let typed = [
     "", "s", "sa", "sales", "sales floor", "sales floorx", "café", "caf", "kpi", "\u{212A}pi", "line\r",
-    "line\r\n", "zo", "zoë", "stra", "strasse", "ops;", "ops\u{037E}", "k12", "x",
+    "line\r\n", "zo", "zoë", "stra", "strasse", "ops;", "ops\u{037E}", "k12", "x", "zoe", "ab", "abc",
+    "ab\u{0301}", "i̇stanbul", "istanbul", "ǆemal", "sales\u{0301}", "salesz", "zz",
   ]
 
   @Test func equalsAndHasPrefixMatchLowercasing() {
@@ -24,6 +26,9 @@ struct CaselessTextTests {
         #expect(
           CaselessText.hasPrefix(name, lowercased: wanted) == name.lowercased().hasPrefix(wanted),
           "hasPrefix(\(name.debugDescription), \(wanted.debugDescription))")
+        #expect(
+          CaselessText.Prefix(lowercased: wanted).matches(name) == name.lowercased().hasPrefix(wanted),
+          "Prefix(\(wanted.debugDescription)).matches(\(name.debugDescription))")
       }
     }
   }
