@@ -6,19 +6,36 @@ import Foundation
 /// plumbing (UTF-16 ranges, capture groups) in one place so they read as rules, not as API calls.
 struct AnswerPattern: Sendable {
   private let regex: NSRegularExpression
+  /// For a whole-word phrase in plain ASCII, the phrase lowercased: plain ASCII text that does
+  /// not contain it cannot match, which is known without asking the regex engine. Target
+  /// parsing tries some ninety phrases per target, so `/check` of thousands of targets spent
+  /// most of its time in regex calls that could never match.
+  private let literal: [UInt8]?
 
   /// Compiles a pattern written in this module; a bad pattern is a programming error.
-  init(_ pattern: String) {
+  /// `requiring`, when given, is plain ASCII text every match contains (ignoring case): text
+  /// without it is answered without the regex engine.
+  init(_ pattern: String, requiring required: String? = nil) {
     do {
       regex = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
     } catch {
       preconditionFailure("bad pattern \(pattern): \(error)")
     }
+    let bytes = required.map { Array($0.lowercased().utf8) }
+    literal = bytes.flatMap { !$0.isEmpty && $0.allSatisfy(Self.isPlain) ? $0 : nil }
   }
 
   /// A pattern matching `phrase` as whole words, so "over" never matches "turnover".
   init(phrase: String) {
-    self.init("(?<![\\p{L}\\p{N}])" + NSRegularExpression.escapedPattern(for: phrase) + "(?![\\p{L}\\p{N}])")
+    let pattern =
+      "(?<![\\p{L}\\p{N}])" + NSRegularExpression.escapedPattern(for: phrase) + "(?![\\p{L}\\p{N}])"
+    do {
+      regex = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+    } catch {
+      preconditionFailure("bad pattern \(pattern): \(error)")
+    }
+    let bytes = Array(phrase.lowercased().utf8)
+    literal = !bytes.isEmpty && bytes.allSatisfy(Self.isPlain) ? bytes : nil
   }
 
   func matches(_ text: String) -> Bool {
@@ -27,7 +44,8 @@ struct AnswerPattern: Sendable {
 
   /// The text with every match replaced by `template` (`$1` names a group).
   func replacingMatches(in text: String, with template: String) -> String {
-    regex.stringByReplacingMatches(
+    if let literal, Self.cannotContain(text[...], literal) { return text }
+    return regex.stringByReplacingMatches(
       in: text, options: [], range: NSRange(text.startIndex..<text.endIndex, in: text), withTemplate: template
     )
   }
@@ -35,9 +53,35 @@ struct AnswerPattern: Sendable {
   /// The first match at or after `start`.
   func firstMatch(in text: String, from start: String.Index? = nil) -> AnswerMatch? {
     let lower = start ?? text.startIndex
+    if let literal, Self.cannotContain(text[lower...], literal) { return nil }
     let range = NSRange(lower..<text.endIndex, in: text)
     guard let result = regex.firstMatch(in: text, options: [], range: range) else { return nil }
     return AnswerMatch(result: result, text: text)
+  }
+}
+
+extension AnswerPattern {
+  private static func isPlain(_ byte: UInt8) -> Bool { byte < 0x80 }
+
+  /// Whether plain ASCII `text` lacks `literal` (lowercase ASCII), ignoring case. `false` for
+  /// anything else: only the regex decides about other text.
+  private static func cannotContain(_ text: Substring, _ literal: [UInt8]) -> Bool {
+    let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      guard bytes.allSatisfy(isPlain) else { return false }
+      guard bytes.count >= literal.count else { return true }
+      for start in 0...(bytes.count - literal.count) {
+        var i = 0
+        while i < literal.count {
+          let byte = bytes[start + i]
+          let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+          if lower != literal[i] { break }
+          i += 1
+        }
+        if i == literal.count { return false }
+      }
+      return true
+    }
+    return answer ?? false
   }
 }
 

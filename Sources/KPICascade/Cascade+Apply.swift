@@ -4,6 +4,9 @@ extension Cascade {
   /// The reducer: applies one event, or throws without changing anything when the event
   /// refers to something missing, reuses an id, or changes a locked KPI without a reason.
   public mutating func apply(_ event: CascadeEvent) throws(CascadeError) {
+    // Every lookup below goes through the index; a cascade changed by hand or decoded from a
+    // file gets one built here, once, before its first event.
+    if !index.isCurrent { index = CascadeIndex(of: self) }
     switch event {
     case .renamed, .removed:
       // Several parts, rare: applied to a copy, so a refusal halfway changes nothing.
@@ -29,6 +32,8 @@ extension Cascade {
         throw .duplicateName(name)
       }
       companyKPIs.append(CompanyKPI(id: id, name: name))
+      index.companyKPIs[id] = companyKPIs.count - 1
+      index.isCurrent = true
 
     case .companyKPIsLocked(let day):
       lockedOn = day
@@ -39,24 +44,29 @@ extension Cascade {
         throw .duplicateName(name)
       }
       departments.append(Department(id: id, name: name))
+      index.departments[id] = departments.count - 1
+      index.isCurrent = true
 
     case .headSet(let department, let person):
       departments[try departmentIndex(department)].head = person
+      index.isCurrent = true
 
     case .functionSet(let department, let function):
       departments[try departmentIndex(department)].function = function
+      index.isCurrent = true
 
     case .contributionRecorded(let companyKPI, let department, let text):
       _ = try companyKPIIndex(companyKPI)
       _ = try departmentIndex(department)
       let entry = Contribution(companyKPI: companyKPI, department: department, text: text)
-      if let index = contributions.firstIndex(where: {
-        $0.companyKPI == companyKPI && $0.department == department
-      }) {
-        contributions[index] = entry
+      let key = CascadeIndex.contributionKey(companyKPI, department)
+      if let position = index.contributions[key] {
+        contributions[position] = entry
       } else {
         contributions.append(entry)
+        index.contributions[key] = contributions.count - 1
       }
+      index.isCurrent = true
 
     case .departmentKPIAdded(let id, let department, let companyKPI, let name):
       try requireNewID(id)
@@ -66,28 +76,36 @@ extension Cascade {
         throw .duplicateName(name)
       }
       departments[d].kpis.append(DepartmentKPI(id: id, name: name, companyKPI: companyKPI))
+      index.departmentKPIs[id] = CascadeIndex.KPIPosition(department: d, kpi: departments[d].kpis.count - 1)
+      index.isCurrent = true
 
     case .individualKPIAdded(let id, let parent, let name):
       try requireNewID(id)
       guard departmentKPI(parent) != nil else { throw .unknownReference(kind: "department KPI", id: parent) }
-      if individualKPIs.contains(where: { $0.parent == parent && $0.name.lowercased() == name.lowercased() })
-      {
+      let siblings = index.children[parent] ?? []
+      if siblings.contains(where: { individualKPIs[$0].name.lowercased() == name.lowercased() }) {
         throw .duplicateName(name)
       }
       individualKPIs.append(IndividualKPI(id: id, name: name, parent: parent))
+      index.individualKPIs[id] = individualKPIs.count - 1
+      index.children[parent, default: []].append(individualKPIs.count - 1)
+      index.isCurrent = true
 
     case .roleSet(let kpi, let role):
-      guard let i = individualKPIs.firstIndex(where: { $0.id == kpi }) else {
+      guard let i = index.individualKPIs[kpi] else {
         throw .unknownReference(kind: "individual KPI", id: kpi)
       }
       individualKPIs[i].role = role
+      index.isCurrent = true
 
     case .leadTimeSet(let kpi, let days):
       guard days >= 0 else { throw .invalid("lead time \(days) is negative") }
       try updateDepartmentKPI(kpi) { $0.leadTimeDays = days }
+      index.isCurrent = true
 
     case .linkSentenceSet(let kpi, let sentence):
       try updateDepartmentKPI(kpi) { $0.linkSentence = sentence }
+      index.isCurrent = true
 
     case .tensionSet(let kpi, let tension):
       if case .with(let other) = tension {
@@ -95,15 +113,17 @@ extension Cascade {
         guard other != kpi else { throw .invalid("'\(name(of: kpi))' cannot be in tension with itself") }
       }
       try updateDepartmentKPI(kpi) { $0.tension = tension }
+      index.isCurrent = true
 
     case .contributorAdded(let kpi, let department):
       _ = try departmentIndex(department)
       try updateDepartmentKPI(kpi) {
         if !$0.contributors.contains(department) { $0.contributors.append(department) }
       }
+      index.isCurrent = true
 
     case .targetSet(let kpi, let target, let reason):
-      if let c = companyKPIs.firstIndex(where: { $0.id == kpi }) {
+      if let c = index.companyKPIs[kpi] {
         if let old = companyKPIs[c].target, old != target {
           try recordLockedChange(c, what: "target: \(old) → \(target)", reason: reason)
         }
@@ -111,9 +131,10 @@ extension Cascade {
       } else {
         try updateKPI(kpi, department: { $0.target = target }, individual: { $0.target = target })
       }
+      index.isCurrent = true
 
     case .ownerSet(let kpi, let person, let reason):
-      if let c = companyKPIs.firstIndex(where: { $0.id == kpi }) {
+      if let c = index.companyKPIs[kpi] {
         if let old = companyKPIs[c].owner, old != person {
           try recordLockedChange(c, what: "executive: \(old) → \(person)", reason: reason)
         }
@@ -121,15 +142,20 @@ extension Cascade {
       } else {
         try updateKPI(kpi, department: { $0.owner = person }, individual: { $0.owner = person })
       }
+      index.isCurrent = true
 
     case .renamed(let id, let name, let reason):
       try rename(id, to: name, reason: reason)
+      // Names are not indexed: every position still holds.
+      index.isCurrent = true
 
     case .removed(let id, let reason):
       try remove(id, reason: reason)
       if !scorecard.isEmpty {
         scorecard.keep(only: Set(companyKPIs.map(\.id) + departmentKPIs.map(\.id) + individualKPIs.map(\.id)))
       }
+      // Removing shifts positions in several arrays: rare, so rebuilt whole.
+      index = CascadeIndex(of: self)
 
     case .conflictRaised(let first, let second, let companyKPI, let origin):
       for kpi in [first, second] where departmentKPI(kpi) == nil {
@@ -147,11 +173,14 @@ extension Cascade {
       }
       conflicts.append(
         Conflict(first: first, second: second, companyKPI: companyKPI, origin: origin))
+      index.conflicts[ConflictKey.make(first, second)] = conflicts.count - 1
+      index.isCurrent = true
 
     case .conflictAnswered(let first, let second, let structural):
       let c = try conflictIndex(first, second)
       conflicts[c].structural = structural
       if !structural { conflicts[c].resolution = nil }
+      index.isCurrent = true
 
     case .conflictResolved(let first, let second, let resolution):
       let c = try conflictIndex(first, second)
@@ -166,6 +195,7 @@ extension Cascade {
         if let target = resolution.newTarget { $0.target = target }
       }
       conflicts[c].resolution = resolution
+      index.isCurrent = true
 
     case .velocitySet(let velocity):
       governance.velocity = velocity
@@ -187,8 +217,10 @@ extension Cascade {
       }
 
     case .restored(let cascade):
-      try cascade.validate()
-      self = cascade
+      var restored = cascade
+      restored.index = CascadeIndex(of: restored)
+      try restored.validate()
+      self = restored
 
     case .findingAccepted(let finding, let reason):
       overrides.removeAll { $0.finding == finding }
@@ -233,51 +265,43 @@ extension Cascade {
     guard Self.isWellFormedID(id) else {
       throw .invalid("id '\(id)' is not letters followed by up to 9 digits")
     }
-    if companyKPI(id) != nil || department(id) != nil || departmentKPI(id) != nil || individualKPI(id) != nil
-    {
-      throw .duplicateID(id)
-    }
+    if index.contains(id) { throw .duplicateID(id) }
   }
 
   private func companyKPIIndex(_ id: String) throws(CascadeError) -> Int {
-    guard let index = companyKPIs.firstIndex(where: { $0.id == id }) else {
+    guard let position = index.companyKPIs[id] else {
       throw .unknownReference(kind: "company KPI", id: id)
     }
-    return index
+    return position
   }
 
   private func departmentIndex(_ id: String) throws(CascadeError) -> Int {
-    guard let index = departments.firstIndex(where: { $0.id == id }) else {
+    guard let position = index.departments[id] else {
       throw .unknownReference(kind: "department", id: id)
     }
-    return index
+    return position
   }
 
   private func conflictIndex(_ first: String, _ second: String) throws(CascadeError) -> Int {
     let key = ConflictKey.make(first, second)
-    guard let index = conflicts.firstIndex(where: { $0.key == key }) else {
+    guard let position = index.conflicts[key] else {
       throw .unknownReference(kind: "conflict", id: key)
     }
-    return index
+    return position
   }
 
   private mutating func updateDepartmentKPI(
     _ id: String, _ change: (inout DepartmentKPI) -> Void
   ) throws(CascadeError) {
-    for d in departments.indices {
-      if let k = departments[d].kpis.firstIndex(where: { $0.id == id }) {
-        change(&departments[d].kpis[k])
-        return
-      }
-    }
-    throw .unknownReference(kind: "KPI", id: id)
+    guard let position = index.departmentKPIs[id] else { throw .unknownReference(kind: "KPI", id: id) }
+    change(&departments[position.department].kpis[position.kpi])
   }
 
   /// Changes a department KPI or, failing that, a Level 3 KPI.
   private mutating func updateKPI(
     _ id: String, department: (inout DepartmentKPI) -> Void, individual: (inout IndividualKPI) -> Void
   ) throws(CascadeError) {
-    if let i = individualKPIs.firstIndex(where: { $0.id == id }) {
+    if let i = index.individualKPIs[id] {
       individual(&individualKPIs[i])
     } else {
       try updateDepartmentKPI(id, department)

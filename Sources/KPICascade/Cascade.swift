@@ -3,20 +3,22 @@
 ///
 /// A value folded from `CascadeEvent`s; nothing here knows about steps, prompts or files.
 public struct Cascade: Equatable, Sendable {
-  public var companyKPIs: [CompanyKPI] = []
+  public var companyKPIs: [CompanyKPI] = [] { didSet { index.isCurrent = false } }
   /// The day (`YYYY-MM-DD`) the company KPIs were locked for twelve months.
   public var lockedOn: String?
-  public var departments: [Department] = []
-  public var contributions: [Contribution] = []
+  public var departments: [Department] = [] { didSet { index.isCurrent = false } }
+  public var contributions: [Contribution] = [] { didSet { index.isCurrent = false } }
   /// Level 3: individual and team KPIs, each under one department KPI.
-  public var individualKPIs: [IndividualKPI] = []
-  public var conflicts: [Conflict] = []
+  public var individualKPIs: [IndividualKPI] = [] { didSet { index.isCurrent = false } }
+  public var conflicts: [Conflict] = [] { didSet { index.isCurrent = false } }
   public var governance = Governance()
   public var overrides: [Override] = []
   /// Readings of KPIs at every level, after the workshop: what the dashboard and diagnosis read.
   public var scorecard = Scorecard()
   /// Review meetings held, oldest first.
   public var reviews: [Review] = []
+  /// Where each id lives; kept by the reducer, never encoded or compared (`CascadeIndex`).
+  var index = CascadeIndex()
 
   public init() {}
 
@@ -32,18 +34,23 @@ public struct Cascade: Equatable, Sendable {
   public var departmentKPIs: [DepartmentKPI] { departments.flatMap(\.kpis) }
 
   public func companyKPI(_ id: String) -> CompanyKPI? {
-    companyKPIs.first { $0.id == id }
+    guard index.isCurrent else { return companyKPIs.first { $0.id == id } }
+    return index.companyKPIs[id].map { companyKPIs[$0] }
   }
 
   public func department(_ id: String) -> Department? {
-    departments.first { $0.id == id }
+    guard index.isCurrent else { return departments.first { $0.id == id } }
+    return index.departments[id].map { departments[$0] }
   }
 
   public func departmentKPI(_ id: String) -> DepartmentKPI? {
-    for department in departments {
-      if let kpi = department.kpis.first(where: { $0.id == id }) { return kpi }
+    guard index.isCurrent else {
+      for department in departments {
+        if let kpi = department.kpis.first(where: { $0.id == id }) { return kpi }
+      }
+      return nil
     }
-    return nil
+    return index.departmentKPIs[id].map { departments[$0.department].kpis[$0.kpi] }
   }
 
   /// Whether a KPI with this id exists at any level.
@@ -60,17 +67,20 @@ public struct Cascade: Equatable, Sendable {
   }
 
   public func individualKPI(_ id: String) -> IndividualKPI? {
-    individualKPIs.first { $0.id == id }
+    guard index.isCurrent else { return individualKPIs.first { $0.id == id } }
+    return index.individualKPIs[id].map { individualKPIs[$0] }
   }
 
   /// The Level 3 KPIs under a department KPI, in the order they were added.
   public func individualKPIs(under parent: String) -> [IndividualKPI] {
-    individualKPIs.filter { $0.parent == parent }
+    guard index.isCurrent else { return individualKPIs.filter { $0.parent == parent } }
+    return (index.children[parent] ?? []).map { individualKPIs[$0] }
   }
 
   /// The department a department KPI belongs to.
   public func owningDepartment(ofKPI id: String) -> Department? {
-    departments.first { $0.kpis.contains { $0.id == id } }
+    guard index.isCurrent else { return departments.first { $0.kpis.contains { $0.id == id } } }
+    return index.departmentKPIs[id].map { departments[$0.department] }
   }
 
   /// The display name of any department or KPI id, or the id itself when unknown.
@@ -79,12 +89,16 @@ public struct Cascade: Equatable, Sendable {
   }
 
   public func contribution(companyKPI: String, department: String) -> Contribution? {
-    contributions.first { $0.companyKPI == companyKPI && $0.department == department }
+    guard index.isCurrent else {
+      return contributions.first { $0.companyKPI == companyKPI && $0.department == department }
+    }
+    return index.contributions[CascadeIndex.contributionKey(companyKPI, department)].map { contributions[$0] }
   }
 
   public func conflict(_ first: String, _ second: String) -> Conflict? {
     let key = ConflictKey.make(first, second)
-    return conflicts.first { $0.key == key }
+    guard index.isCurrent else { return conflicts.first { $0.key == key } }
+    return index.conflicts[key].map { conflicts[$0] }
   }
 
   /// Every person named anywhere: executives, heads, owners, governance roles.

@@ -24,9 +24,14 @@ public enum ConflictCandidates {
     func add(_ conflict: Conflict) {
       if seen.insert(conflict.key).inserted { candidates.append(conflict) }
     }
+    // Each department's function once, not once per pair of departments.
+    var byFunction: [DepartmentFunction: [Department]] = [:]
+    for department in cascade.departments where !department.kpis.isEmpty {
+      byFunction[department.workingFunction, default: []].append(department)
+    }
     for pair in classicPairs {
-      for a in cascade.departments where a.workingFunction == pair.0 && !a.kpis.isEmpty {
-        for b in cascade.departments where b.id != a.id && b.workingFunction == pair.1 && !b.kpis.isEmpty {
+      for a in byFunction[pair.0] ?? [] {
+        for b in byFunction[pair.1] ?? [] where b.id != a.id {
           add(classic(a, b))
         }
       }
@@ -40,9 +45,12 @@ public enum ConflictCandidates {
         add(Conflict(first: kpi.id, second: other, companyKPI: kpi.companyKPI, origin: .declared))
       }
     }
+    var positions: [String: Int] = [:]
+    positions.reserveCapacity(candidates.count)
+    for (position, candidate) in candidates.enumerated() { positions[candidate.key] = position }
     for stored in cascade.conflicts {
-      if let index = candidates.firstIndex(where: { $0.key == stored.key }) {
-        candidates[index] = stored
+      if let position = positions[stored.key] {
+        candidates[position] = stored
       } else {
         add(stored)
       }

@@ -77,4 +77,14 @@ public enum CheckKind: String, Codable, CaseIterable, Sendable {
 public protocol AlignmentCheck: Sendable {
   var kind: CheckKind { get }
   func findings(in cascade: Cascade) -> [Finding]
+  /// The findings about one subject, in the order `findings(in:)` gives them. A check that can
+  /// judge one KPI without judging all of them says so here: the note after each answer asks
+  /// about one KPI, and must not cost a check of the whole cascade.
+  func findings(about subject: String, in cascade: Cascade) -> [Finding]
+}
+
+extension AlignmentCheck {
+  public func findings(about subject: String, in cascade: Cascade) -> [Finding] {
+    findings(in: cascade).filter { $0.subject == subject }
+  }
 }

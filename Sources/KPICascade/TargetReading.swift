@@ -181,9 +181,11 @@ struct TargetReading {
       + "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)"
       + "(?:(k|mm|m|bn|b)(?![\\p{L}])|\\s?(thousand|million|billion)(?![\\p{L}]))?")
 
-  private static let toPattern = AnswerPattern("(?<![\\p{L}])to\\s+(?=[+\\-−]?\\s?[$€£¥]?\\s?\\.?\\d)")
+  private static let toPattern = AnswerPattern(
+    "(?<![\\p{L}])to\\s+(?=[+\\-−]?\\s?[$€£¥]?\\s?\\.?\\d)", requiring: "to")
 
-  private static let fromPattern = AnswerPattern("(?<![\\p{L}])from\\s+(?=[+\\-−]?\\s?[$€£¥]?\\s?\\.?\\d)")
+  private static let fromPattern = AnswerPattern(
+    "(?<![\\p{L}])from\\s+(?=[+\\-−]?\\s?[$€£¥]?\\s?\\.?\\d)", requiring: "from")
 
   private static func magnitude(letter: String?, word: String?) -> Double {
     switch (letter ?? word)?.lowercased() {
@@ -219,12 +221,13 @@ struct TargetReading {
     .custom("business day"), .custom("working days"), .custom("working day"),
   ]
   /// "2 business days" is not "2 days": the qualifier stays in the unit.
-  private static let workingDays = AnswerPattern("^\\s*((?:business|working)\\s+days?)(?![\\p{L}])")
+  private static let workingDays = AnswerPattern(
+    "^\\s*((?:business|working)\\s+days?)(?![\\p{L}])", requiring: "day")
   /// A number used as an adjective: "90-day", "30 day", "7-day active users".
   private static let adjective = AnswerPattern(
     "^(?:-|\\s)(?:day|week|month|quarter|year|hour|minute)(?![\\p{L}])")
   /// "zero defects" is a number.
-  private static let zeroWord = AnswerPattern("(?<![\\p{L}])zero(?![\\p{L}])")
+  private static let zeroWord = AnswerPattern("(?<![\\p{L}])zero(?![\\p{L}])", requiring: "zero")
   private static let symbolUnit = AnswerPattern("^\\s*([$€£¥])")
   private static let codeUnit = AnswerPattern("^\\s*(usd|eur|gbp|jpy|chf|cad|aud)(?![\\p{L}])")
   private static let scaleUnit = AnswerPattern("^\\s*(out\\s+of\\s+\\d+(?:\\.\\d+)?)")

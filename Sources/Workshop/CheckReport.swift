@@ -10,23 +10,40 @@ public struct CheckReport {
   /// The step the workshop has reached; `nil` lists every finding.
   let reached: WorkshopStep?
 
-  public init(cascade: Cascade, style: TextStyle, reached: WorkshopStep? = nil) {
+  /// The findings, when the caller has them already.
+  let report: AlignmentReport?
+
+  /// `report`, when given, must be the report of `cascade`: `kpi-align check` shares one
+  /// between the text and the exit code instead of running every check twice.
+  public init(
+    cascade: Cascade, style: TextStyle, reached: WorkshopStep? = nil, report: AlignmentReport? = nil
+  ) {
     self.cascade = cascade
     self.style = style
     self.reached = reached
+    self.report = report
   }
 
   public func text() -> String {
-    let report = AlignmentReport(cascade: cascade)
+    let report = self.report ?? AlignmentReport(cascade: cascade)
     let stage = FindingStage(cascade: cascade)
     func due(_ finding: Finding) -> Bool { reached.map { stage.isDue(finding, reached: $0) } ?? true }
-    var lines: [String] = []
+    // One pass over the findings, not several per check: a large cascade has tens of thousands.
+    let allOpen = report.open
+    var dueByKind: [CheckKind: [Finding]] = [:]
+    var openByKind: [CheckKind: [Finding]] = [:]
     var later = 0
+    for finding in report.findings where due(finding) {
+      dueByKind[finding.check, default: []].append(finding)
+    }
+    for finding in allOpen {
+      if due(finding) { openByKind[finding.check, default: []].append(finding) } else { later += 1 }
+    }
+    var lines: [String] = []
     for kind in CheckKind.allCases {
-      let findings = report.findings.filter { $0.check == kind && due($0) }
-      later += report.open.filter { $0.check == kind && !due($0) }.count
+      let findings = dueByKind[kind] ?? []
       guard !findings.isEmpty else { continue }
-      let open = report.open.filter { $0.check == kind && due($0) }
+      let open = openByKind[kind] ?? []
       let passed = findings.filter { $0.verdict == .pass }.count
       let worst = open.map(\.verdict).max() ?? .pass
       lines.append(
@@ -44,8 +61,9 @@ public struct CheckReport {
         lines.append("    " + finding.id + "  " + style.dim(DisplayText.safe(reason)))
       }
     }
-    let failures = report.failures.filter(due).count
-    let warnings = report.open.filter(due).count - failures
+    let dueOpen = openByKind.values.joined()
+    let failures = dueOpen.filter { $0.verdict == .fail }.count
+    let warnings = dueOpen.count - failures
     var verdict =
       failures == 0
       ? style.good("check passes")

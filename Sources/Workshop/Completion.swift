@@ -53,14 +53,41 @@ extension Workshop {
       pool =
         cascade.companyKPIs.map(\.name) + cascade.departmentKPIs.map(\.name)
         + cascade.individualKPIs.map(\.name)
-    default: pool = allNames
+    default:
+      // The commonest Tab, over every name: matched while walking the cascade, not collected.
+      return Completion(stem: stem, candidates: matching(stem, quote: true, in: forEachName))
     }
     return Completion(stem: stem, candidates: matching(stem, in: pool, quote: true))
   }
 
+  /// Departments, company KPIs, department KPIs, Level 3 KPIs, in that order.
   private var allNames: [String] {
-    cascade.departments.map(\.name) + cascade.companyKPIs.map(\.name) + cascade.departmentKPIs.map(\.name)
-      + cascade.individualKPIs.map(\.name)
+    var names: [String] = []
+    names.reserveCapacity(cascade.individualKPIs.count + cascade.departments.count * 9 + 5)
+    forEachName { names.append($0) }
+    return names
+  }
+
+  /// Visits the names `allNames` lists, in its order, reading each through the arrays'
+  /// buffers: `for kpi in array` copies each whole KPI (every field retained and released)
+  /// to read one name, and Tab walks all ≈ 8,000 of them on every press.
+  private func forEachName(_ visit: (String) -> Void) {
+    cascade.departments.withUnsafeBufferPointer { departments in
+      for d in departments.indices { visit(departments[d].name) }
+    }
+    cascade.companyKPIs.withUnsafeBufferPointer { kpis in
+      for k in kpis.indices { visit(kpis[k].name) }
+    }
+    cascade.departments.withUnsafeBufferPointer { departments in
+      for d in departments.indices {
+        departments[d].kpis.withUnsafeBufferPointer { kpis in
+          for k in kpis.indices { visit(kpis[k].name) }
+        }
+      }
+    }
+    cascade.individualKPIs.withUnsafeBufferPointer { kpis in
+      for k in kpis.indices { visit(kpis[k].name) }
+    }
   }
 
   private func words(for kind: AnswerKind) -> [String] {
@@ -97,11 +124,21 @@ extension Workshop {
   }
 
   private func matching(_ stem: String, in pool: [String], quote: Bool) -> [String] {
+    matching(stem, quote: quote) { visit in pool.forEach(visit) }
+  }
+
+  /// The names `names` visits that start with `stem` (case-insensitive, an opening quote
+  /// ignored), each once, in the order visited; quoted when they hold a space and `quote`.
+  private func matching(_ stem: String, quote: Bool, in names: ((String) -> Void) -> Void) -> [String] {
     var wanted = stem.lowercased()
     if let first = wanted.first, first == "\"" || first == "'" { wanted.removeFirst() }
+    let prefix = CaselessText.Prefix(lowercased: wanted)
     var seen = Set<String>()
-    return pool.filter { $0.lowercased().hasPrefix(wanted) && seen.insert($0).inserted }.map { name in
-      quote && name.contains(" ") ? "\"" + name + "\"" : name
+    var candidates: [String] = []
+    names { name in
+      guard prefix.matches(name), seen.insert(name).inserted else { return }
+      candidates.append(quote && name.contains(" ") ? "\"" + name + "\"" : name)
     }
+    return candidates
   }
 }

@@ -14,12 +14,66 @@ struct NameLookup {
   func find(_ query: String, kinds: Set<Kind> = [.companyKPI, .department, .departmentKPI, .individualKPI])
     -> Result<String, LookupProblem>
   {
+    let wanted = query.trimmed.lowercased()
+    if !wanted.isEmpty, let exact = firstExact(wanted, kinds: kinds) { return .success(exact) }
+    // No exact name or id: the candidates for a prefix, in one array, without copying every
+    // KPI on the way (`departmentKPIs` would).
     var candidates: [(id: String, name: String)] = []
-    if kinds.contains(.companyKPI) { candidates += cascade.companyKPIs.map { ($0.id, $0.name) } }
-    if kinds.contains(.department) { candidates += cascade.departments.map { ($0.id, $0.name) } }
-    if kinds.contains(.departmentKPI) { candidates += cascade.departmentKPIs.map { ($0.id, $0.name) } }
-    if kinds.contains(.individualKPI) { candidates += cascade.individualKPIs.map { ($0.id, $0.name) } }
+    candidates.reserveCapacity(cascade.individualKPIs.count + cascade.departments.count * 9 + 5)
+    if kinds.contains(.companyKPI) {
+      for kpi in cascade.companyKPIs { candidates.append((kpi.id, kpi.name)) }
+    }
+    if kinds.contains(.department) {
+      for department in cascade.departments { candidates.append((department.id, department.name)) }
+    }
+    if kinds.contains(.departmentKPI) {
+      for department in cascade.departments {
+        for kpi in department.kpis { candidates.append((kpi.id, kpi.name)) }
+      }
+    }
+    if kinds.contains(.individualKPI) {
+      for kpi in cascade.individualKPIs { candidates.append((kpi.id, kpi.name)) }
+    }
     return match(query, in: candidates, what: describe(kinds))
+  }
+
+  /// The first id, in `find`'s order, that is `wanted` or whose name is `wanted` ignoring
+  /// case: what `match` finds first, found without building the candidate list (an answer
+  /// naming a KPI by id, as scripts and Tab do, stops at it). Reads names through the arrays'
+  /// buffers so no KPI is copied to read its name.
+  private func firstExact(_ wanted: String, kinds: Set<Kind>) -> String? {
+    var found: String?
+    func check(_ id: String, _ name: String) -> Bool {
+      guard id == wanted || CaselessText.equals(name, lowercased: wanted) else { return false }
+      found = id
+      return true
+    }
+    if kinds.contains(.companyKPI) {
+      for kpi in cascade.companyKPIs where check(kpi.id, kpi.name) { return found }
+    }
+    if kinds.contains(.department) {
+      let hit = cascade.departments.withUnsafeBufferPointer { departments in
+        departments.indices.contains { check(departments[$0].id, departments[$0].name) }
+      }
+      if hit { return found }
+    }
+    if kinds.contains(.departmentKPI) {
+      let hit = cascade.departments.withUnsafeBufferPointer { departments in
+        departments.indices.contains { d in
+          departments[d].kpis.withUnsafeBufferPointer { kpis in
+            kpis.indices.contains { check(kpis[$0].id, kpis[$0].name) }
+          }
+        }
+      }
+      if hit { return found }
+    }
+    if kinds.contains(.individualKPI) {
+      let hit = cascade.individualKPIs.withUnsafeBufferPointer { kpis in
+        kpis.indices.contains { check(kpis[$0].id, kpis[$0].name) }
+      }
+      if hit { return found }
+    }
+    return nil
   }
 
   /// A department KPI among the given ids.
@@ -33,10 +87,12 @@ struct NameLookup {
   {
     let wanted = query.trimmed.lowercased()
     guard !wanted.isEmpty else { return .failure(LookupProblem("Name a \(what).")) }
-    if let exact = candidates.first(where: { $0.name.lowercased() == wanted || $0.id == wanted }) {
+    if let exact = candidates.first(where: {
+      $0.id == wanted || CaselessText.equals($0.name, lowercased: wanted)
+    }) {
       return .success(exact.id)
     }
-    let prefixed = candidates.filter { $0.name.lowercased().hasPrefix(wanted) }
+    let prefixed = candidates.filter { CaselessText.hasPrefix($0.name, lowercased: wanted) }
     switch prefixed.count {
     case 1: return .success(prefixed[0].id)
     case 0:

@@ -26,6 +26,15 @@ public struct Session: Sendable {
     (cascade, progress) = try Self.replay(exchanges)
   }
 
+  /// The same session under other metadata (an import's free slug): the exchanges and what
+  /// they add up to are kept, not replayed a second time.
+  init(info: SessionInfo, sameAs session: Session) {
+    self.info = info
+    self.exchanges = session.exchanges
+    self.cascade = session.cascade
+    self.progress = session.progress
+  }
+
   /// The next exchange's sequence number.
   public var nextSeq: Int { (exchanges.last?.seq ?? 0) + 1 }
 
@@ -46,10 +55,21 @@ public struct Session: Sendable {
       return
     }
     try Self.check(exchange, index: index, after: exchanges.last?.seq ?? 0, undoable: [])
-    var nextCascade = cascade
     var nextProgress = progress
-    try Self.fold(exchange, index: index, into: &nextCascade, &nextProgress)
-    cascade = nextCascade
+    var cascadeEvents = 0
+    for case .cascade in exchange.changes { cascadeEvents += 1 }
+    if cascadeEvents <= 1 {
+      // One event applies whole or not at all (the reducer's promise), so the cascade is
+      // changed in place: a trial copy would copy every array the event touches.
+      var nextCascade = Cascade()
+      swap(&nextCascade, &cascade)
+      defer { swap(&nextCascade, &cascade) }
+      try Self.fold(exchange, index: index, into: &nextCascade, &nextProgress)
+    } else {
+      var nextCascade = cascade
+      try Self.fold(exchange, index: index, into: &nextCascade, &nextProgress)
+      cascade = nextCascade
+    }
     progress = nextProgress
     exchanges.append(exchange)
   }

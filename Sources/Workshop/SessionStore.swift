@@ -166,10 +166,7 @@ public struct SessionStore: Sendable {
     while true {
       var info = session.info
       info.slug = slug
-      let renamed: Session
-      do { renamed = try Session(info: info, exchanges: session.exchanges) } catch {
-        throw .badInput("\(path): \(error.description)")
-      }
+      let renamed = Session(info: info, sameAs: session)
       let url = transcriptURL(slug: slug)
       if !FileManager.default.fileExists(atPath: url.path),
         try AtomicFile.create(url, with: TranscriptCodec.encode(renamed))

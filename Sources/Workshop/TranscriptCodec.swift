@@ -59,24 +59,38 @@ public enum TranscriptCodec {
     var version: Int?
   }
 
+  /// The header and, when it names a transcript this version reads, the transcript, from one
+  /// parse of the file: decoding the header alone parsed all of it once more (a 21 MB session
+  /// is parsed whole whatever is asked of it). Errors are thrown in the order the two decodes
+  /// threw them: the header's first.
+  private struct Envelope: Decodable {
+    var header: Header
+    var transcript: Transcript?
+
+    init(from decoder: any Decoder) throws {
+      header = try Header(from: decoder)
+      let readable =
+        header.format == Transcript.formatTag && header.version == Transcript.currentVersion
+      transcript = readable ? try Transcript(from: decoder) : nil
+    }
+  }
+
   static func decode(_ data: Data, file: String) throws(ExitError) -> Contents {
     guard String(data: data, encoding: .utf8) != nil else {
       throw .badInput("\(file): not UTF-8 text, so not a kpi-align session file.")
     }
-    let header: Header
+    let envelope: Envelope
     do {
-      header = try decoder.decode(Header.self, from: data)
+      envelope = try decoder.decode(Envelope.self, from: data)
     } catch {
       throw .badInput("\(file): \(JSONLocation.describe(error)).")
     }
+    let header = envelope.header
     switch header.format {
     case Transcript.formatTag?:
       try checkVersion(header.version, supported: Transcript.currentVersion, file: file)
-      let transcript: Transcript
-      do {
-        transcript = try decoder.decode(Transcript.self, from: data)
-      } catch {
-        throw .badInput("\(file): \(JSONLocation.describe(error)).")
+      guard let transcript = envelope.transcript else {
+        throw .badInput("\(file): version: not readable.")  // checkVersion has refused it already
       }
       return .transcript(try verify(transcript, file: file))
     case CascadeDocument.formatTag?:

@@ -325,7 +325,10 @@ extension Workshop {
   func verdictNote(for check: CheckKind, subject: String, after event: CascadeEvent) -> String {
     var trial = cascade
     try? trial.apply(event)
-    let findings = AlignmentReport(cascade: trial).findings(about: subject).filter { $0.check == check }
+    // One check on one subject: the whole report here cost a full /check per answer.
+    let findings = AlignmentChecks.all.filter { $0.kind == check }.flatMap {
+      $0.findings(about: subject, in: trial)
+    }
     return findings.map { finding in
       var line = style.mark(finding.verdict) + " " + finding.reason
       if finding.verdict != .pass, let remedy = finding.remedy { line += " — " + style.dim(remedy) }

@@ -27,7 +27,7 @@ struct REPL {
       case .line(let line):
         // The dashboard fits the screen, leaving the prompt's row.
         workshop.screenRows = input.isInteractive ? LineWrapping.terminalHeight.map { $0 - 1 } : nil
-        let reply = workshop.handle(line, at: Date())
+        let reply = soleOwner(of: &workshop) { $0.handle(line, at: Date()) }
         let leavingAgain = warnedBeforeLeaving
         warnedBeforeLeaving = false
         var wrote = reply.exchange.map { keep($0, of: workshop) } ?? true
@@ -93,6 +93,19 @@ struct REPL {
         return save(quietly: true) ? .failed : .io
       }
     }
+  }
+
+  /// Runs the engine with `workshop` holding the only reference to its session. Between lines
+  /// `open` and the Tab completer each keep a copy; while they do, the session's arrays are
+  /// shared, and appending one exchange copies all of them first (Swift arrays copy on write):
+  /// on a 43,000-exchange session that copy was most of each answer's time. `open` gets the
+  /// session back before anything can save it.
+  private func soleOwner<T>(of workshop: inout Workshop, _ body: (inout Workshop) -> T) -> T {
+    input.completer = { Completion(stem: $0, candidates: []) }
+    open.update(Session(info: workshop.session.info))
+    let result = body(&workshop)
+    open.update(workshop.session)
+    return result
   }
 
   /// `/readings FILE`: reads and checks the whole file, then records it as one exchange.

@@ -50,8 +50,10 @@ struct Runner {
       return .success
     case .check(let name):
       let session = try store.read(name)
-      Console.out(CheckReport(cascade: session.cascade, style: Console.wantsColour ? .fancy : .plain).text())
-      return AlignmentReport(cascade: session.cascade).passes ? .success : .failed
+      let report = AlignmentReport(cascade: session.cascade)
+      let style: TextStyle = Console.wantsColour ? .fancy : .plain
+      Console.out(CheckReport(cascade: session.cascade, style: style, report: report).text())
+      return report.passes ? .success : .failed
     case .score(let name):
       let session = try store.read(name)
       Console.out(ScoreReport(cascade: session.cascade, style: Console.wantsColour ? .fancy : .plain).text())

@@ -35,6 +35,27 @@ struct NavigationTests {
     #expect(room.workshop.step == .map)
   }
 
+  /// Undo replays the session, so every lookup after it (through the cascade's index) answers
+  /// about the cascade as it is now: a removed-then-restored KPI, a taken-back rename.
+  @Test func lookupsAfterUndoSeeTheCascadeAsItIsNow() {
+    var room = Room.throughSelection()
+    let before = room.cascade
+    room.say("/remove \"Qualified pipe\"")
+    #expect(room.cascade.departmentKPI("k1") == nil)
+    room.say("/undo")
+    #expect(room.cascade == before)
+    #expect(room.cascade.departmentKPI("k1")?.name == before.departmentKPI("k1")?.name)
+    #expect(room.cascade.owningDepartment(ofKPI: "k1")?.id == before.owningDepartment(ofKPI: "k1")?.id)
+    room.say("/rename \"Qualified pipe\" \"Pipeline cover\"")
+    #expect(room.cascade.name(of: "k1") == "Pipeline cover")
+    room.say("/undo")
+    #expect(room.cascade.name(of: "k1") == before.name(of: "k1"))
+    // The next answer lands on the KPI the lookups name, not on a stale position.
+    room.say("/owner k1 Sam Lee")
+    #expect(room.cascade.departmentKPI("k1")?.owner == "Sam Lee")
+    #expect(room.cascade.departmentKPIs.filter { $0.owner == "Sam Lee" }.map(\.id) == ["k1"])
+  }
+
   @Test func backNextAndGotoMoveBetweenStepsKeepingAnswers() {
     var room = Room()
     room.say("Revenue growth", ">= 20% YoY", "Dana Ruiz", "", "yes", "Sales", "Sam Lee", "", "")

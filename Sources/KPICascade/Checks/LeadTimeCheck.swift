@@ -15,6 +15,14 @@ public struct LeadTimeCheck: AlignmentCheck {
     }
   }
 
+  public func findings(about subject: String, in cascade: Cascade) -> [Finding] {
+    if let kpi = cascade.departmentKPI(subject) { return [kpiFinding(kpi, in: cascade)] }
+    if let department = cascade.department(subject), !department.kpis.isEmpty {
+      return [departmentFinding(department)]
+    }
+    return []
+  }
+
   private func kpiFinding(_ kpi: DepartmentKPI, in cascade: Cascade) -> Finding {
     let outcome = cascade.name(of: kpi.companyKPI)
     guard let days = kpi.leadTimeDays else {

@@ -11,31 +11,37 @@ public struct OneSentenceLinkCheck: AlignmentCheck {
 
   /// One finding per department KPI id.
   public func findings(in cascade: Cascade) -> [Finding] {
-    cascade.departmentKPIs.map { kpi in
-      let outcome = cascade.name(of: kpi.companyKPI)
-      let remedy = "say in one sentence how it moves \(outcome), or remove it"
-      guard let link = kpi.linkSentence.answered else {
-        return Finding(
-          check: kind, verdict: .fail, subject: kpi.id,
-          reason: "no link sentence: vanity-metric candidate", remedy: remedy)
-      }
-      let sentences = Self.sentenceCount(link)
-      if sentences > 1 {
-        return Finding(
-          check: kind, verdict: .fail, subject: kpi.id,
-          reason: "the link takes \(sentences) sentences: vanity-metric candidate",
-          remedy: remedy)
-      }
-      let words = link.split(whereSeparator: \.isWhitespace).count
-      if words < Self.shortestLink {
-        return Finding(
-          check: kind, verdict: .warn, subject: kpi.id,
-          reason: "'\(link)' is too short to show how it moves \(outcome)",
-          remedy: "say how, e.g. 'more qualified demos turn into more new revenue'")
-      }
+    cascade.departmentKPIs.map { finding($0, in: cascade) }
+  }
+
+  public func findings(about subject: String, in cascade: Cascade) -> [Finding] {
+    cascade.departmentKPI(subject).map { [finding($0, in: cascade)] } ?? []
+  }
+
+  private func finding(_ kpi: DepartmentKPI, in cascade: Cascade) -> Finding {
+    let outcome = cascade.name(of: kpi.companyKPI)
+    let remedy = "say in one sentence how it moves \(outcome), or remove it"
+    guard let link = kpi.linkSentence.answered else {
       return Finding(
-        check: kind, verdict: .pass, subject: kpi.id, reason: "one sentence links it to \(outcome)")
+        check: kind, verdict: .fail, subject: kpi.id,
+        reason: "no link sentence: vanity-metric candidate", remedy: remedy)
     }
+    let sentences = Self.sentenceCount(link)
+    if sentences > 1 {
+      return Finding(
+        check: kind, verdict: .fail, subject: kpi.id,
+        reason: "the link takes \(sentences) sentences: vanity-metric candidate",
+        remedy: remedy)
+    }
+    let words = link.split(whereSeparator: \.isWhitespace).count
+    if words < Self.shortestLink {
+      return Finding(
+        check: kind, verdict: .warn, subject: kpi.id,
+        reason: "'\(link)' is too short to show how it moves \(outcome)",
+        remedy: "say how, e.g. 'more qualified demos turn into more new revenue'")
+    }
+    return Finding(
+      check: kind, verdict: .pass, subject: kpi.id, reason: "one sentence links it to \(outcome)")
   }
 
   /// Sentences in a text: terminators (. ! ?) followed by a space and more text, plus one.

@@ -13,6 +13,13 @@ public struct TargetCheck: AlignmentCheck {
       + cascade.individualKPIs.map { finding($0.id, $0.target) }
   }
 
+  public func findings(about subject: String, in cascade: Cascade) -> [Finding] {
+    if let kpi = cascade.companyKPI(subject) { return [finding(kpi.id, kpi.target)] }
+    if let kpi = cascade.departmentKPI(subject) { return [finding(kpi.id, kpi.target)] }
+    if let kpi = cascade.individualKPI(subject) { return [finding(kpi.id, kpi.target)] }
+    return []
+  }
+
   private func finding(_ id: String, _ typed: String?) -> Finding {
     guard let text = typed.answered else {
       return Finding(
