@@ -128,7 +128,7 @@ struct REPL {
     } catch {
       return false
     }
-    let reply = workshop.recordReadings(file, from: path, at: Date())
+    let reply = soleOwner(of: &workshop) { $0.recordReadings(file, from: path, at: Date()) }
     if let exchange = reply.exchange, !keep(exchange, of: workshop) { return false }
     show(reply.text)
     return reply.refusal == nil
