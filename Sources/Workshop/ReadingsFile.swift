@@ -33,7 +33,7 @@ public struct ReadingsFile: Sendable {
     let typed = header.cells.map { String(($0.text ?? "").trimmed.prefix(Self.maximumCellLength)) }
     let titles = typed.map { $0.lowercased() }
     let names = KPINames(cascade: cascade)
-    var checks = RowChecks(today: today)
+    var checks = RowChecks(today: today, rows: records.count)
     var problems: [RowProblem] = []
     var readings: [Reading] = []
     if titles.count >= 2, titles.dropFirst().contains(where: { CalendarDay($0) != nil }) {
@@ -186,7 +186,13 @@ public struct ReadingsFile: Sendable {
     var end = bytes.endIndex
     while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
     while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-    guard let text = String(validating: bytes[start..<end], as: UTF8.self) else {
+    let trimmed = bytes[start..<end]
+    let text: String
+    if trimmed.allSatisfy({ $0 < 0x80 }) {
+      text = String(decoding: trimmed, as: UTF8.self)  // ASCII: valid as it is
+    } else if let valid = String(validating: trimmed, as: UTF8.self) {
+      text = valid
+    } else {
       return .failure(LookupProblem("the cell is not valid UTF-8"))
     }
     if plain, text.unicodeScalars.contains(where: DisplayText.isUnsafe) {
@@ -337,11 +343,17 @@ struct KPINames {
 /// What a readings file may not hold across rows: a day after today, or two readings of one
 /// KPI on one day (which would silently keep only the second).
 struct RowChecks {
-  let today: CalendarDay?
-  private var seen: [String: [Int: Int]] = [:]
+  private struct Key: Hashable {
+    var kpi: String
+    var day: Int
+  }
 
-  init(today: CalendarDay?) {
+  let today: CalendarDay?
+  private var seen: [Key: Int] = [:]
+
+  init(today: CalendarDay?, rows: Int = 0) {
     self.today = today
+    seen.reserveCapacity(rows)
   }
 
   /// Why this reading can't be taken, or `nil`; remembers it for the rows after.
@@ -349,10 +361,10 @@ struct RowChecks {
     if let today, day > today {
       return "\(day) is after today (\(today)): a reading records a day that has happened"
     }
-    if let first = seen[kpi]?[day.ordinal] {
+    if let first = seen.updateValue(row, forKey: Key(kpi: kpi, day: day.ordinal)) {
+      seen[Key(kpi: kpi, day: day.ordinal)] = first
       return "\(kpi) already has a reading on \(day) in row \(first); one reading per KPI and day"
     }
-    seen[kpi, default: [:]][day.ordinal] = row
     return nil
   }
 }
