@@ -190,3 +190,22 @@ extension ReadingsFileTests {
         == ["row 2, column note: the cell holds a control character (^[[31mred); type it as plain text"])
   }
 }
+
+extension ReadingsFileTests {
+  /// A plain machine-written file takes the fast path; the same rows under a header the fast
+  /// path does not take (`KPI`) go through the general reader: both must read the same.
+  @Test func theFastPathReadsWhatTheGeneralReaderReads() throws {
+    let rows =
+      "k1,2026-01-05,3.4\r\nRevenue growth,2026-01-05,21.5%\n\nk3,2026-01-12,$280k\nk2,2026-01-12,452\n"
+    let fast = try read("kpi,date,value\n" + rows)
+    let general = try read("KPI,date,value\n" + rows)
+    #expect(fast.readings == general.readings)
+    #expect(fast.readings.map(\.value) == [3.4, 21.5, 280_000, 452])
+    #expect(fast.shape == .long)
+    // A refused row is reported by the general reader, with its row number, either way.
+    #expect(
+      problems("kpi,date,value\n" + rows + "k1,2026-01-05,3.5\n") == [
+        "row 7, column date: k1 already has a reading on 2026-01-05 in row 2; one reading per KPI and day"
+      ])
+  }
+}
