@@ -82,22 +82,32 @@ public struct ReadingsFile: Sendable {
         }
         row += 1
         if end == lineStart { continue }  // a blank line
-        var cells: [UnsafeBufferPointer<UInt8>] = []
-        var cellStart = lineStart
-        for index in lineStart...end where index == end || buffer[index] == comma {
-          cells.append(UnsafeBufferPointer(rebasing: buffer[cellStart..<index]))
-          cellStart = index + 1
+        var commas = (first: -1, second: -1)
+        for index in lineStart..<end {
+          let byte = buffer[index]
+          if byte == comma {
+            guard commas.first < 0 || commas.second < 0 else { return nil }  // a fourth cell
+            if commas.first < 0 { commas.first = index } else { commas.second = index }
+          } else if byte < 0x20
+            || byte == 0x20
+              && (index == lineStart || index + 1 == end || buffer[index - 1] == comma
+                || buffer[index + 1] == comma)
+          {
+            return nil  // a control character, or a space around a cell: the general reader
+          }
         }
-        guard cells.count == 3,
-          cells.allSatisfy({ cell in
-            !cell.isEmpty && cell.first != 0x20 && cell.last != 0x20 && !cell.contains(0x09)
-              && cell.allSatisfy { $0 >= 0x20 }
-          })
-        else { return nil }
-        guard case .success(let kpi) = names.find(String(decoding: cells[0], as: UTF8.self)),
-          let day = CalendarDay(utf8: cells[1]), checks.problem(kpi: kpi, day: day, row: row) == nil,
+        guard commas.first > lineStart, commas.second > commas.first + 1, commas.second + 1 < end else {
+          return nil
+        }
+        let cells = (
+          UnsafeBufferPointer(rebasing: buffer[lineStart..<commas.first]),
+          UnsafeBufferPointer(rebasing: buffer[(commas.first + 1)..<commas.second]),
+          UnsafeBufferPointer(rebasing: buffer[(commas.second + 1)..<end])
+        )
+        guard case .success(let kpi) = names.find(String(decoding: cells.0, as: UTF8.self)),
+          let day = CalendarDay(utf8: cells.1), checks.problem(kpi: kpi, day: day, row: row) == nil,
           case .success(let value) = value(
-            String(decoding: cells[2], as: UTF8.self), target: names.target(of: kpi))
+            String(decoding: cells.2, as: UTF8.self), target: names.target(of: kpi))
         else { return nil }
         readings.append(Reading(kpi: kpi, day: day, value: value))
       }

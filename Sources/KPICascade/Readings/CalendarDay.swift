@@ -13,26 +13,26 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
 
   /// Reads `YYYY-MM-DD`; `nil` for anything else, including impossible days (2026-02-30).
   public init?(_ text: some StringProtocol) {
-    self.init(utf8: Array(text.utf8))
+    var text = String(text)
+    guard let day = text.withUTF8({ CalendarDay(utf8: $0) }) else { return nil }
+    self = day
   }
 
   /// Reads `YYYY-MM-DD` from its UTF-8 bytes (a spreadsheet cell, without making a string).
-  public init?(utf8 bytes: some Collection<UInt8>) {
-    guard bytes.count == 10 else { return nil }
-    var digits: [Int] = []
-    digits.reserveCapacity(8)
-    for (offset, byte) in bytes.enumerated() {
-      if offset == 4 || offset == 7 {
-        guard byte == UInt8(ascii: "-") else { return nil }
-      } else {
+  public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+    func number(_ range: Range<Int>) -> Int? {
+      var value = 0
+      for index in range {
+        let byte = bytes[index]
         guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-        digits.append(Int(byte - UInt8(ascii: "0")))
+        value = value * 10 + Int(byte - UInt8(ascii: "0"))
       }
+      return value
     }
-    let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
-    let month = digits[4] * 10 + digits[5]
-    let day = digits[6] * 10 + digits[7]
-    guard (1...12).contains(month), day >= 1, day <= Self.length(ofMonth: month, in: year) else { return nil }
+    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+      (1...12).contains(month), day >= 1, day <= Self.length(ofMonth: month, in: year)
+    else { return nil }
     ordinal = Self.ordinal(year: year, month: month, day: day)
   }
 
