@@ -49,8 +49,10 @@ struct SampleSeries {
     healthy = level0
     let gap = abs(level0 - level)
     let step = Self.power(exponent)
-    // Noise: 0.8–2.5% of the level, but no more than a fraction of the gap, so a miss is rare.
-    noise = min(random.double(in: 0.008...0.025) * abs(level0), gap / 2.2)
+    // Noise: 0.8–2.5% of the level, but no more than a fraction of the gap, so a miss is rare,
+    // nor of the room to a bound, so a retention of 96% does not keep touching 100%.
+    let room = min(bounds.upperBound - level0, level0 - bounds.lowerBound)
+    noise = min(random.double(in: 0.008...0.025) * abs(level0), gap / 2.2, room / 3)
     dipChance = gap < step ? 5 : 0
     // One KPI in three drifts: up to the whole gap further away, or up to 30% of it closer.
     drift = random.chance(33) ? gap * random.double(in: -0.3...1.0) : 0
