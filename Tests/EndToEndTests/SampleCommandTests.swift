@@ -70,6 +70,25 @@ final class SampleCommandTests {
     #expect(open.status == 0, "\(open.stderr)")
     #expect(open.stdout.contains("Every step is complete."))
 
+    // The dip a newcomer is pointed at: the dashboard flags it, diagnose traces it to the Sales
+    // indicator and the Level 3 KPI beneath it, with the lag against the stated lead time.
+    let dashboard = try Binary.run(["dashboard", path("readings.json")])
+    #expect(dashboard.status == 0, "\(dashboard.stderr)")
+    #expect(dashboard.stdout.contains("Customer retention"))
+    let diagnose = try Binary.run([
+      "diagnose", path("readings.json"), "Customer retention", "--format", "json",
+    ])
+    #expect(diagnose.status == 0, "\(diagnose.stderr)")
+    let diagnosis = try #require(
+      try JSONSerialization.jsonObject(with: Data(diagnose.stdout.utf8)) as? [String: Any])
+    #expect(diagnosis["finding"] as? String == "traced")
+    let chain = try #require(diagnosis["chain"] as? [[String: Any]])
+    #expect(chain.map { $0["kpi"] as? String } == ["k7", "i2"])
+    #expect(chain.first?["name"] as? String == "Renewal pipeline coverage")
+    let lag = try #require(chain.first?["lagDays"] as? Int)
+    let stated = try #require(chain.first?["statedLeadDays"] as? Int)
+    #expect(abs(lag - stated) <= 7, "lag \(lag), stated \(stated)")
+
     let year = ["--readings", "--weeks", "52", "--departments", "6", "--seed", "8"]
     #expect(try Binary.run(["sample", "-o", path("year1.json")] + year).status == 0)
     let again = try Binary.run([
