@@ -229,14 +229,8 @@ extension Cascade {
     case .readingsRecorded(let readings):
       guard !readings.isEmpty else { throw .invalid("no readings to record") }
       var known = Set<String>()
-      // A week of a large company's readings names thousands of KPIs: look them up in a set
-      // built once, not by walking every level for each (quadratic over a year of weeks).
-      let ids: Set<String>? =
-        readings.count > 16
-        ? Set(companyKPIs.map(\.id) + departments.flatMap { $0.kpis.map(\.id) } + individualKPIs.map(\.id))
-        : nil
       for reading in readings {
-        if known.insert(reading.kpi).inserted, !(ids?.contains(reading.kpi) ?? containsKPI(reading.kpi)) {
+        if known.insert(reading.kpi).inserted, !containsKPI(reading.kpi) {
           throw .unknownReference(kind: "KPI", id: reading.kpi)
         }
         guard reading.value.isFinite else { throw .invalid("a reading of '\(reading.kpi)' is not a number") }

@@ -87,7 +87,8 @@ public enum SampleSession {
       let readings = SampleReadings(
         cascade: session.cascade, after: script.exchanges.last!.at, weeks: options.weeks, seed: options.seed,
         firstSeq: script.exchanges.count + 1)
-      try session.append(readings.exchanges)
+      // One event an exchange: `record` applies each in place, so this stays linear.
+      for exchange in readings.exchanges { try session.record(exchange) }
       return (session, readings.story)
     } catch {
       preconditionFailure("the sample does not replay: \(error.description)")

@@ -74,20 +74,6 @@ public struct Session: Sendable {
     exchanges.append(exchange)
   }
 
-  /// Appends exchanges that follow on, folding each in place: linear however many there are and
-  /// however large, where `record` copies the cascade per exchange to stay whole on a refusal.
-  /// For exchanges made by the program (the sample's readings): after a throw the session is
-  /// half-applied and must be dropped.
-  mutating func append(_ more: [Exchange]) throws(ReplayError) {
-    for exchange in more {
-      precondition(!exchange.undoes, "append takes exchanges that undo nothing")
-      let index = exchanges.count
-      try Self.check(exchange, index: index, after: exchanges.last?.seq ?? 0, undoable: [])
-      try Self.fold(exchange, index: index, into: &cascade, &progress)
-      exchanges.append(exchange)
-    }
-  }
-
   /// Adds a change to the last exchange (moving to the next step once an answer completes
   /// one), so the answer and the move are journaled and undone together.
   mutating func amendLast(with change: WorkshopEvent) {
