@@ -25,6 +25,21 @@ struct SplitMix64 {
     range.lowerBound + below(range.count)
   }
 
+  /// A uniform draw from 0 up to, not including, 1 (53 random bits).
+  mutating func fraction() -> Double { Double(next() >> 11) * 0x1p-53 }
+
+  mutating func double(in range: ClosedRange<Double>) -> Double {
+    range.lowerBound + (range.upperBound - range.lowerBound) * fraction()
+  }
+
+  /// Close to a standard normal draw (mean 0, deviation 1, within ±3.5): the centred sum of
+  /// four uniform draws, scaled. Plain arithmetic rather than `log` and `cos`, whose last bits
+  /// may differ between C libraries, so readings stay the same bytes everywhere.
+  mutating func normal() -> Double {
+    let sum = fraction() + fraction() + fraction() + fraction()
+    return (sum - 2) * 3.0.squareRoot()
+  }
+
   /// True `percent` times in a hundred.
   mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
 

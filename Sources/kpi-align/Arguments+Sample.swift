@@ -2,25 +2,19 @@ import Workshop
 
 extension Arguments {
   /// `kpi-align sample -o FILE [--departments N] [--kpis-per-department K]
-  /// [--individual-per-kpi I] [--seed S]`, each size checked against the range that keeps the
-  /// sample passing `check`.
+  /// [--individual-per-kpi I] [--seed S] [--readings [--weeks W]]`, each size checked against
+  /// the range that keeps the sample passing `check`.
   ///
   /// `-o` is required: a sample is a file to look at, and naming it keeps it out of the
-  /// sessions folder (and out of `list`) unless the newcomer imports it. `--readings` is
-  /// refused by name: the model has no KPI readings yet, and a flag that silently does nothing
-  /// would promise a sample it cannot write.
+  /// sessions folder (and out of `list`) unless the newcomer imports it. `--weeks` without
+  /// `--readings` is refused rather than taken to mean it: a flag that silently does nothing,
+  /// or silently does more, would promise a sample the newcomer did not ask for.
   static func sample(
     _ operands: [String], output: String?, flags: [String: String], readings: Bool
   ) throws(ExitError) -> Command {
     guard operands.isEmpty else {
       throw ExitError(
         .usage, "kpi-align sample takes no operands; name the file with -o: kpi-align sample -o sample.json")
-    }
-    guard !readings else {
-      throw ExitError(
-        .usage,
-        "--readings: KPI readings are not in kpi-align yet, so a sample cannot have them; leave the flag out."
-      )
     }
     guard let output else {
       throw ExitError(.usage, "kpi-align sample needs a file to write: kpi-align sample -o sample.json")
@@ -33,6 +27,22 @@ extension Arguments {
       flags, "--kpis-per-department", Options.kpiRange, default: options.kpisPerDepartment)
     options.individualPerKPI = try count(
       flags, "--individual-per-kpi", Options.individualRange, default: options.individualPerKPI)
+    options.readings = readings
+    if flags["--weeks"] != nil, !readings {
+      throw ExitError(
+        .usage,
+        "--weeks is how many weeks of readings to write; add --readings: kpi-align sample --readings --weeks 52"
+      )
+    }
+    options.weeks = try count(flags, "--weeks", Options.weekRange, default: options.weeks)
+    let kpis = options.departments * options.kpisPerDepartment * (1 + options.individualPerKPI) + 5
+    if readings, kpis * options.weeks > Options.maximumReadings {
+      throw ExitError(
+        .usage,
+        "--readings: \(kpis) KPIs × \(options.weeks) weeks is more than \(Options.maximumReadings) readings, "
+          + "the most a sample writes (its file would near the largest a session can be); "
+          + "ask for fewer weeks or departments.")
+    }
     if let seed = flags["--seed"] {
       guard seed.allSatisfy({ $0.isASCII && $0.isNumber }), let value = UInt64(seed) else {
         throw ExitError(

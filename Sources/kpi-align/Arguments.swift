@@ -65,11 +65,12 @@ struct Arguments: Equatable {
                                          what changed from OLD to NEW (sessions by name, slug or path, or
                                          exported cascades); exit 0 when equal, 1 when different
       kpi-align sample -o FILE [--departments N] [--kpis-per-department K]
-                       [--individual-per-kpi I] [--seed S]
+                       [--individual-per-kpi I] [--seed S] [--readings [--weeks W]]
                                          write a made-up, complete workshop to FILE (a new file) to explore
                                          with open, check and export; default 4 departments, 3 KPIs each,
                                          1 Level 3 KPI under each; N 1–10000, K 1–8, I 0–5; the same
-                                         options write the same bytes
+                                         options write the same bytes; --readings adds W weeks (default
+                                         26, 1–520) of weekly readings with one dip to diagnose
 
     Options:
       --sessions DIR      where sessions live (also KPI_ALIGN_SESSIONS); default: sessions/ in the repository
@@ -117,7 +118,7 @@ struct Arguments: Equatable {
         case "--from": firstDay = try value(for: argument)
         case "--name": name = try value(for: argument)
         case "--as-of": asOf = try value(for: argument)
-        case "--departments", "--kpis-per-department", "--individual-per-kpi", "--seed":
+        case "--departments", "--kpis-per-department", "--individual-per-kpi", "--seed", "--weeks":
           sampleFlags[argument] = try value(for: argument)
         case "--readings": readings = true
         default:
@@ -132,7 +133,7 @@ struct Arguments: Equatable {
             case "--from": firstDay = given
             case "--name": name = given
             case "--as-of": asOf = given
-            case "--departments", "--kpis-per-department", "--individual-per-kpi", "--seed":
+            case "--departments", "--kpis-per-department", "--individual-per-kpi", "--seed", "--weeks":
               sampleFlags[flag] = given
             default: throw ExitError(.usage, "Unknown option \(flag). kpi-align --help lists them.")
             }
@@ -147,7 +148,8 @@ struct Arguments: Equatable {
     if !sampleFlags.isEmpty || readings, operands.first != "sample" {
       throw ExitError(
         .usage,
-        "--departments, --kpis-per-department, --individual-per-kpi, --seed and --readings go with sample.")
+        "--departments, --kpis-per-department, --individual-per-kpi, --seed, --readings and --weeks go with sample."
+      )
     }
     guard let verb = operands.first else {
       if format != nil || output != nil {

@@ -15,7 +15,7 @@ extension Runner {
     if FileManager.default.fileExists(atPath: output) {
       throw ExitError(.usage, "\(shown) already exists; choose another -o FILE, or remove it first.")
     }
-    let session = SampleSession.session(options)
+    let (session, story) = SampleSession.generate(options)
     try AtomicFile.write(TranscriptCodec.encode(session), to: URL(fileURLWithPath: output))
     let cascade = session.cascade
     let departments = cascade.departments.count
@@ -24,6 +24,16 @@ extension Runner {
         + "\(cascade.companyKPIs.count) company KPIs, \(departments) department\(departments == 1 ? "" : "s"), "
         + "\(cascade.departmentKPIs.count) department KPIs, \(cascade.individualKPIs.count) Level 3 KPIs "
         + "(\(session.exchanges.count) exchanges).")
+    if options.readings, let latest = cascade.scorecard.latestDay {
+      let weeks = options.weeks
+      Console.out(
+        "With \(weeks) week\(weeks == 1 ? "" : "s") of readings up to \(latest) "
+          + "(\(cascade.scorecard.count) readings)"
+          + (story == nil
+            ? "; too few weeks for a dip to trace."
+            : ": one company KPI has slipped by the end; the dashboard shows which, and diagnose traces where it started.")
+      )
+    }
     Console.out(
       "Explore it: kpi-align open \(shown), then /show, /check and /export md minutes.md; "
         + "or kpi-align check \(shown).")

@@ -49,6 +49,64 @@ final class SampleCommandTests {
     #expect(check.status == 0, "\(check.stdout)")
   }
 
+  /// `--readings`: the workshop followed by weeks of readings, still checked, opened and
+  /// written the same way every time.
+  @Test func readingsFollowTheWorkshop() throws {
+    let made = try Binary.run(["sample", "--readings", "-o", path("readings.json")])
+    #expect(made.status == 0, "\(made.stderr)")
+    #expect(made.stderr.isEmpty)
+    // 3 company + 12 department + 12 Level 3 KPIs, 26 weeks.
+    #expect(made.stdout.contains("(219 exchanges)"), "\(made.stdout)")
+    #expect(
+      made.stdout.contains(
+        "With 26 weeks of readings up to 2027-10-01 (702 readings): one company KPI has slipped"))
+    let workshop = try Binary.run(["sample", "-o", path("workshop.json")])
+    #expect(workshop.stdout.contains("(193 exchanges)"))
+    #expect(!workshop.stdout.contains("readings"))
+
+    let check = try Binary.run(["check", path("readings.json")])
+    #expect(check.status == 0, "\(check.stdout)")
+    let open = try Binary.run(["open", path("readings.json")], input: Data("/show\n/quit\n".utf8))
+    #expect(open.status == 0, "\(open.stderr)")
+    #expect(open.stdout.contains("Every step is complete."))
+
+    // The dip a newcomer is pointed at: the dashboard flags it, diagnose traces it to the Sales
+    // indicator and the Level 3 KPI beneath it, with the lag against the stated lead time.
+    let dashboard = try Binary.run(["dashboard", path("readings.json")])
+    #expect(dashboard.status == 0, "\(dashboard.stderr)")
+    #expect(dashboard.stdout.contains("Customer retention"))
+    let diagnose = try Binary.run([
+      "diagnose", path("readings.json"), "Customer retention", "--format", "json",
+    ])
+    #expect(diagnose.status == 0, "\(diagnose.stderr)")
+    let diagnosis = try #require(
+      try JSONSerialization.jsonObject(with: Data(diagnose.stdout.utf8)) as? [String: Any])
+    #expect(diagnosis["finding"] as? String == "traced")
+    let chain = try #require(diagnosis["chain"] as? [[String: Any]])
+    #expect(chain.map { $0["kpi"] as? String } == ["k7", "i2"])
+    #expect(chain.first?["name"] as? String == "Renewal pipeline coverage")
+    let lag = try #require(chain.first?["lagDays"] as? Int)
+    let stated = try #require(chain.first?["statedLeadDays"] as? Int)
+    #expect(abs(lag - stated) <= 7, "lag \(lag), stated \(stated)")
+
+    let year = ["--readings", "--weeks", "52", "--departments", "6", "--seed", "8"]
+    #expect(try Binary.run(["sample", "-o", path("year1.json")] + year).status == 0)
+    let again = try Binary.run([
+      "sample", "--seed=8", "--weeks=52", "-o", path("year2.json"), "--departments", "6", "--readings",
+    ])
+    #expect(again.status == 0, "\(again.stderr)")
+    #expect(again.stdout.contains("With 52 weeks of readings"))
+    #expect(try bytes("year1.json") == bytes("year2.json"))
+    let shorter = ["--readings", "--weeks", "51", "--departments", "6", "--seed", "8"]
+    #expect(try Binary.run(["sample", "-o", path("year3.json")] + shorter).status == 0)
+    #expect(try bytes("year1.json") != bytes("year3.json"))
+
+    let short = try Binary.run(["sample", "--readings", "--weeks", "3", "-o", path("short.json")])
+    #expect(short.status == 0)
+    #expect(short.stdout.contains("With 3 weeks of readings up to"))
+    #expect(short.stdout.contains("too few weeks for a dip to trace"))
+  }
+
   @Test func anExistingFileIsNeverReplaced() throws {
     try Data("mine\n".utf8).write(to: URL(fileURLWithPath: path("taken.json")))
     let run = try Binary.run(["sample", "-o", path("taken.json")])
@@ -69,7 +127,18 @@ final class SampleCommandTests {
     (["--individual-per-kpi", "-1"], "--individual-per-kpi takes a whole number from 0 to 5"),
     (["--individual-per-kpi", "2.5"], "'2.5' is not one"),
     (["--seed", "-1"], "--seed takes a whole number"),
-    (["--readings"], "--readings: KPI readings are not in kpi-align yet"),
+    (["--weeks", "26"], "--weeks is how many weeks of readings to write; add --readings"),
+    (["--readings", "--weeks", "0"], "--weeks takes a whole number from 1 to 520"),
+    (["--readings", "--weeks=521"], "--weeks takes a whole number from 1 to 520"),
+    (["--readings", "--weeks", "1y"], "'1y' is not one"),
+    (["--readings", "--weeks"], "--weeks needs a value"),
+    (
+      [
+        "--readings", "--weeks", "130", "--departments", "200", "--kpis-per-department", "8",
+        "--individual-per-kpi", "4",
+      ],
+      "--readings: 8005 KPIs × 130 weeks is more than 1000000 readings"
+    ),
     (["--departments"], "--departments needs a value"),
     (["extra"], "kpi-align sample takes no operands"),
     (["--format", "md"], "--format goes with export, diff and diagnose"),
