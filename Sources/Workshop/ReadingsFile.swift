@@ -64,12 +64,11 @@ public struct ReadingsFile: Sendable {
     guard bytes.starts(with: header), !bytes.contains(UInt8(ascii: "\"")), bytes.allSatisfy({ $0 < 0x80 })
     else { return nil }
     let names = KPINames(cascade: cascade)
-    var checks = RowChecks(today: today, rows: bytes.count / 24)
+    var seen = Set<Int>(minimumCapacity: bytes.count / 24)  // KPI position and day, packed
     var readings: [Reading] = []
     readings.reserveCapacity(bytes.count / 24)
     return bytes.withUnsafeBufferPointer { buffer -> [Reading]? in
       var lineStart = header.count
-      var row = 1
       while lineStart < buffer.count {
         var lineEnd = lineStart
         while lineEnd < buffer.count, buffer[lineEnd] != lineFeed { lineEnd += 1 }
@@ -80,7 +79,6 @@ public struct ReadingsFile: Sendable {
           guard end == lineStart else { return nil }  // the header line is exactly the header
           continue
         }
-        row += 1
         if end == lineStart { continue }  // a blank line
         var commas = (first: -1, second: -1)
         for index in lineStart..<end {
@@ -104,15 +102,45 @@ public struct ReadingsFile: Sendable {
           UnsafeBufferPointer(rebasing: buffer[(commas.first + 1)..<commas.second]),
           UnsafeBufferPointer(rebasing: buffer[(commas.second + 1)..<end])
         )
-        guard case .success(let kpi) = names.find(String(decoding: cells.0, as: UTF8.self)),
-          let day = CalendarDay(utf8: cells.1), checks.problem(kpi: kpi, day: day, row: row) == nil,
-          case .success(let value) = value(
-            String(decoding: cells.2, as: UTF8.self), target: names.target(of: kpi))
+        guard let position = names.position(of: String(decoding: cells.0, as: UTF8.self)),
+          let day = CalendarDay(utf8: cells.1), today.map({ day <= $0 }) ?? true,
+          seen.insert(position << 32 | (day.ordinal & 0xFFFF_FFFF)).inserted,
+          let value = Self.decimal(cells.2)
+            ?? (try? Self.value(String(decoding: cells.2, as: UTF8.self), target: names.kpis[position].target)
+              .get())
         else { return nil }
-        readings.append(Reading(kpi: kpi, day: day, value: value))
+        readings.append(Reading(kpi: names.kpis[position].id, day: day, value: value))
       }
       return readings.isEmpty ? nil : readings
     }
+  }
+
+  /// A plain decimal (`-12.34`, at most 15 digits) read from its bytes: an integer divided by
+  /// a power of ten, both exact in a `Double`, so the one rounding is the division's and the
+  /// result is what `Double("-12.34")` gives. `nil` for anything else.
+  private static let powersOfTen: [Double] = [
+    1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+  ]
+
+  private static func decimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    var mantissa = 0
+    var digits = 0
+    var decimals = -1
+    var negative = false
+    for (offset, byte) in bytes.enumerated() {
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"):
+        mantissa = mantissa * 10 + Int(byte - UInt8(ascii: "0"))
+        digits += 1
+        if decimals >= 0 { decimals += 1 }
+      case UInt8(ascii: ".") where decimals < 0: decimals = 0
+      case UInt8(ascii: "-") where offset == 0: negative = true
+      default: return nil
+      }
+    }
+    guard digits > 0, digits <= 15 else { return nil }
+    let value = Double(mantissa) / powersOfTen[max(decimals, 0)]
+    return negative ? -value : value
   }
 
   private enum Column: String, CaseIterable {
@@ -362,17 +390,38 @@ struct KPINames {
   private var ids: Set<String> = []
   private var byName: [String: [String]] = [:]
   private var targets: [String: Target] = [:]
+  /// Every KPI by position, and the texts that name exactly one as typed (ids, and names
+  /// spelled as in the cascade): the fast path's lookups, one hash and no lowercasing a row.
+  private(set) var kpis: [(id: String, target: Target?)] = []
+  private var positions: [String: Int] = [:]
 
   init(cascade: Cascade) {
     self.cascade = cascade
+    var named: [String: Int] = [:]
     func add(_ id: String, _ name: String, _ target: String?) {
       ids.insert(id)
       byName[name.lowercased(), default: []].append(id)
-      if let target = target.flatMap(Target.parseCached) { targets[id] = target }
+      let parsed = target.flatMap(Target.parseCached)
+      if let parsed { targets[id] = parsed }
+      positions[id] = kpis.count
+      named[name, default: 0] += 1
+      kpis.append((id, parsed))
     }
     for kpi in cascade.companyKPIs { add(kpi.id, kpi.name, kpi.target) }
     for kpi in cascade.departmentKPIs { add(kpi.id, kpi.name, kpi.target) }
     for kpi in cascade.individualKPIs { add(kpi.id, kpi.name, kpi.target) }
+    for kpi in cascade.companyKPIs.map({ ($0.id, $0.name) })
+      + cascade.departmentKPIs.map({ ($0.id, $0.name) })
+      + cascade.individualKPIs.map({ ($0.id, $0.name) })
+    where named[kpi.1] == 1 && positions[kpi.1] == nil && (byName[kpi.1.lowercased()]?.count ?? 0) == 1 {
+      positions[kpi.1] = positions[kpi.0]
+    }
+  }
+
+  /// The position of the KPI a cell names exactly (an id, or a name as spelled); `nil` for
+  /// anything the full lookup must judge.
+  func position(of text: String) -> Int? {
+    positions[text]
   }
 
   private let cascade: Cascade

@@ -202,6 +202,21 @@ extension ReadingsFileTests {
     #expect(fast.readings == general.readings)
     #expect(fast.readings.map(\.value) == [3.4, 21.5, 280_000, 452])
     #expect(fast.shape == .long)
+    // Decimals read from bytes are the doubles Double(String) reads, to the last bit.
+    var random = SplitMix64(seed: 11)
+    var lines: [String] = []
+    var typed: [String] = []
+    for week in 0..<400 {
+      let day = CalendarDay("2026-01-05")!.adding(days: week)
+      let places = Int(random.below(6))
+      let whole = Int(random.below(1_000_000)) - 500_000
+      let fraction =
+        places == 0 ? "" : "." + String((0..<places).map { _ in Character(String(random.below(10))) })
+      typed.append("\(whole)\(fraction)")
+      lines.append("k1,\(day),\(typed.last!)")
+    }
+    let decimals = try read("kpi,date,value\n" + lines.joined(separator: "\n") + "\n")
+    #expect(decimals.readings.map(\.value.bitPattern) == typed.map { Double($0)!.bitPattern })
     // A refused row is reported by the general reader, with its row number, either way.
     #expect(
       problems("kpi,date,value\n" + rows + "k1,2026-01-05,3.5\n") == [
