@@ -4,8 +4,8 @@ import Workshop
 
 /// `readings`, `dashboard` and `diagnose`: the session after the workshop.
 extension Runner {
-  /// Records a readings file into a session: the whole file or nothing (exit 3 naming every
-  /// bad row); journaled and saved before the summary is printed.
+  /// Records a readings file into a session: the whole file or nothing (exit 3 naming the first
+  /// bad cell of every bad row); journaled and saved before the summary is printed.
   func recordReadings(_ path: String, into name: String) throws(ExitError) -> ExitCode {
     let open = try store.open(name)
     defer { open.close() }
