@@ -387,34 +387,27 @@ public struct ReadingsFile: Sendable {
 
 /// KPIs by id or exact name, built once per file: a year of readings is many rows.
 struct KPINames {
-  private var ids: Set<String> = []
-  private var byName: [String: [String]] = [:]
-  private var targets: [String: Target] = [:]
-  /// Every KPI by position, and the texts that name exactly one as typed (ids, and names
-  /// spelled as in the cascade): the fast path's lookups, one hash and no lowercasing a row.
+  /// Every KPI by position: company, department, then Level 3, with its parsed target.
   private(set) var kpis: [(id: String, target: Target?)] = []
+  /// Ids, and names spelled as in the cascade that name one KPI only: one hash a row, no
+  /// lowercasing, for the fast path.
   private var positions: [String: Int] = [:]
+  /// Ids by lowercased name, for names typed in another case (and to find the ambiguous ones).
+  private var byName: [String: [String]] = [:]
 
   init(cascade: Cascade) {
     self.cascade = cascade
-    var named: [String: Int] = [:]
-    func add(_ id: String, _ name: String, _ target: String?) {
-      ids.insert(id)
-      byName[name.lowercased(), default: []].append(id)
-      let parsed = target.flatMap(Target.parseCached)
-      if let parsed { targets[id] = parsed }
+    let all =
+      cascade.companyKPIs.map { ($0.id, $0.name, $0.target) }
+      + cascade.departmentKPIs.map { ($0.id, $0.name, $0.target) }
+      + cascade.individualKPIs.map { ($0.id, $0.name, $0.target) }
+    for (id, name, target) in all {
       positions[id] = kpis.count
-      named[name, default: 0] += 1
-      kpis.append((id, parsed))
+      byName[name.lowercased(), default: []].append(id)
+      kpis.append((id, target.flatMap(Target.parseCached)))
     }
-    for kpi in cascade.companyKPIs { add(kpi.id, kpi.name, kpi.target) }
-    for kpi in cascade.departmentKPIs { add(kpi.id, kpi.name, kpi.target) }
-    for kpi in cascade.individualKPIs { add(kpi.id, kpi.name, kpi.target) }
-    for kpi in cascade.companyKPIs.map({ ($0.id, $0.name) })
-      + cascade.departmentKPIs.map({ ($0.id, $0.name) })
-      + cascade.individualKPIs.map({ ($0.id, $0.name) })
-    where named[kpi.1] == 1 && positions[kpi.1] == nil && (byName[kpi.1.lowercased()]?.count ?? 0) == 1 {
-      positions[kpi.1] = positions[kpi.0]
+    for (id, name, _) in all where positions[name] == nil && byName[name.lowercased()]?.count == 1 {
+      positions[name] = positions[id]
     }
   }
 
@@ -429,7 +422,7 @@ struct KPINames {
   /// The id a cell names, or why it names none (or several).
   func find(_ text: String) -> Result<String, LookupProblem> {
     guard !text.isEmpty else { return .failure(LookupProblem("no KPI named")) }
-    if ids.contains(text) { return .success(text) }
+    if let position = positions[text], kpis[position].id == text { return .success(text) }
     let named = byName[text.lowercased()] ?? []
     switch named.count {
     case 1: return .success(named[0])
@@ -450,7 +443,7 @@ struct KPINames {
 
   /// The KPI's parsed target, `nil` when it has none the parser can read.
   func target(of kpi: String) -> Target? {
-    targets[kpi]
+    positions[kpi].flatMap { kpis[$0].target }
   }
 }
 

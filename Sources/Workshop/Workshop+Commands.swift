@@ -51,7 +51,7 @@ extension Workshop {
     case .review:
       return startReview(parsed, line: line, at: date)
     case .diagnose:
-      return diagnose(parsed)
+      return diagnose(parsed, at: date)
     case .diff:
       // Read-only: no exchange, so nothing is journaled and /undo never sees it.
       guard !parsed.arguments.isEmpty else { return usage(command) }

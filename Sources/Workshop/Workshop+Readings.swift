@@ -53,7 +53,7 @@ extension Workshop {
     }
     var note = noteWords.joined(separator: " ")
     if let reason = parsed.reason { note += (note.isEmpty ? "" : " ") + "because " + reason }
-    if let problem = AnswerText.nameProblem(note.isEmpty ? "-" : note) { return refuse(problem) }
+    if !note.isEmpty, let problem = AnswerText.nameProblem(note) { return refuse(problem) }
     let reading = Reading(
       kpi: kpi, day: day, value: value, note: note.isEmpty ? nil : note, confidence: confidence,
       recordedBy: recordedBy)
@@ -94,21 +94,15 @@ extension Workshop {
 
   func showDashboard(_ parsed: CommandLineText, at date: Date) -> Reply {
     var words = parsed.arguments
-    let chosen: String?
-    do {
-      chosen = try Self.take("--as-of", from: &words)
-    } catch {
-      return refuse(error.message)
+    let chosen: CalendarDay?
+    switch asOf(&words) {
+    case .failure(let problem): return refuse(problem.message)
+    case .success(let day): chosen = day
     }
     guard words.isEmpty else { return refuse("Usage: \(WorkshopCommand.dashboard.usage)") }
-    guard let chosen else {
-      let today = CalendarDay.of(date)
-      return Reply(text: dashboardText(asOf: Dashboard.defaultDay(of: cascade) ?? today, today: today))
-    }
-    guard let day = CalendarDay(chosen) else {
-      return refuse("--as-of takes a day (YYYY-MM-DD), not '\(DisplayText.excerpt(chosen))'.")
-    }
-    return Reply(text: dashboardText(asOf: day))
+    if let chosen { return Reply(text: dashboardText(asOf: chosen)) }
+    let today = CalendarDay.of(date)
+    return Reply(text: dashboardText(asOf: Dashboard.defaultDay(of: cascade) ?? today, today: today))
   }
 
   /// The dashboard as of a day, fitted to `screenRows` when there is a screen. With `today`,
@@ -119,12 +113,12 @@ extension Workshop {
     ).text(title: session.info.name, today: today)
   }
 
-  func diagnose(_ parsed: CommandLineText) -> Reply {
+  func diagnose(_ parsed: CommandLineText, at date: Date) -> Reply {
     var words = parsed.arguments
     let day: CalendarDay
     switch asOf(&words) {
     case .failure(let problem): return refuse(problem.message)
-    case .success(let chosen): day = chosen
+    case .success(let chosen): day = chosen ?? Dashboard.defaultDay(of: cascade) ?? CalendarDay.of(date)
     }
     let format: String
     do {
@@ -153,14 +147,14 @@ extension Workshop {
     return json ? report.json() : report.text()
   }
 
-  /// The day a view is as of: `--as-of DATE`, else the latest reading's day, else today.
-  private func asOf(_ words: inout [String]) -> Result<CalendarDay, LookupProblem> {
+  /// `--as-of DATE`, taken from the words; `nil` when not given (the caller's default: the
+  /// latest reading's day, else today).
+  private func asOf(_ words: inout [String]) -> Result<CalendarDay?, LookupProblem> {
     do {
-      guard let text = try Self.take("--as-of", from: &words) else {
-        return .success(Dashboard.defaultDay(of: cascade) ?? CalendarDay.of(Date()))
-      }
+      guard let text = try Self.take("--as-of", from: &words) else { return .success(nil) }
       guard let day = CalendarDay(text) else {
-        return .failure(LookupProblem("--as-of takes a day (YYYY-MM-DD), not '\(DisplayText.safe(text))'."))
+        return .failure(
+          LookupProblem("--as-of takes a day (YYYY-MM-DD), not '\(DisplayText.excerpt(text))'."))
       }
       return .success(day)
     } catch {

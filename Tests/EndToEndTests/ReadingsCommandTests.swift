@@ -130,3 +130,27 @@ final class ReadingsEndToEndTests {
     #expect(dashboard.stdout.contains(" days before today)  (1 reading)"))
   }
 }
+
+extension ReadingsEndToEndTests {
+  /// On a terminal: a reading typed with Tab completing the KPI's name, the dashboard in colour
+  /// within the screen's rows, and /diagnose naming whom to call.
+  @Test func onATerminalReadingsAreTypedWithTabAndTheDashboardIsColoured() throws {
+    try workshop()
+    let recorded = try kpiAlign("readings", "acme-retail", Binary.fixture("acme-readings.csv").path)
+    #expect(recorded.status == 0, "\(recorded.stderr)")
+    let app = try Facilitator(["open", "acme-retail"], in: directory.appendingPathComponent("sessions"))
+    try app.waitForPrompt()
+    let typed = try app.type("/record \"Marketing qualif\t 410 2026-05-18 back on plan")
+    #expect(
+      typed.contains("Marketing qualified leads: 410 on 2026-05-18 (replaces that day's reading) — on track"))
+    let mark = app.mark()
+    try app.type("/dashboard")
+    let dashboard = app.output(since: mark)
+    #expect(dashboard.hasColourSequence)
+    #expect(dashboard.contains("Executive dashboard"))
+    #expect(dashboard.components(separatedBy: "\n").count <= 50)
+    let diagnosis = try app.type("/diagnose Revenue growth")
+    #expect(diagnosis.contains("Call Mia Chen first"))
+    #expect(try app.quit() == 0)
+  }
+}

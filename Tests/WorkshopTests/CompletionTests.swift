@@ -14,6 +14,12 @@ struct CompletionTests {
         "/rename", "/remove", "/retarget", "/record", "/readings", "/review",
       ])
     #expect(room.workshop.completions(for: "/dia").candidates == ["/diagnose"])
+    let complete = Room.complete()
+    #expect(
+      complete.workshop.completions(for: "/record Discovery").candidates == ["\"Discovery calls held\""])
+    #expect(complete.workshop.completions(for: "/diagnose Rev").candidates == ["\"Revenue growth\""])
+    #expect(complete.workshop.completions(for: "/record k1 3 --").candidates == ["--confidence", "--by"])
+    #expect(complete.workshop.completions(for: "/review s").candidates == ["strategic"])
     #expect(room.workshop.completions(for: "/und").candidates == ["/undo"])
   }
 
