@@ -1,4 +1,5 @@
 import Foundation
+import KPICascade
 
 #if canImport(Glibc)
   import Glibc
@@ -87,6 +88,10 @@ final class Journal {
     let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
     for (index, line) in lines.enumerated() where !line.isEmpty {
       let isLast = index == lines.count - 1
+      if let exchange = line.withUnsafeBytes({ JSONPullReader.read(Exchange.self, from: $0) }) {
+        exchanges.append(exchange)
+        continue
+      }
       do {
         exchanges.append(try decoder.decode(Exchange.self, from: Data(line)))
       } catch {
