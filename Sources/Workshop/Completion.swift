@@ -61,6 +61,12 @@ extension Workshop {
     return Completion(stem: stem, candidates: matching(stem, in: pool, quote: true))
   }
 
+  /// Sorts the department and KPI names for Tab now if a name changed since they were last
+  /// sorted (≈ 4 ms at 8,200 names), so the next Tab only searches them. Cheap otherwise.
+  public func prepareCompletions() {
+    _ = completionNames.names(of: cascade)
+  }
+
   /// The department and KPI names in `pool` that `stem` begins, as `matching(_:in:quote:)`
   /// would answer over them, from the names sorted once per name revision.
   private func matching(_ stem: String, among pool: CompletionNames.Pool, quote: Bool) -> [String] {

@@ -27,9 +27,10 @@ struct CompletionNames: Sendable {
   /// `keys[keyStart[p]..<keyStart[p + 1]]`; a name that is not plain has none.
   private let keys: [UInt8]
   private let keyStart: [Int32]
-  /// Positions of the plain names, sorted by key (then position), leaving out a name already
-  /// seen earlier in the walk byte for byte: the walk never offers it twice. One list per pool,
-  /// since a department's name does not hide a KPI of the same name among the KPIs only.
+  /// Positions of the plain names, sorted by key, leaving out a name already seen earlier in
+  /// the walk (plain names are equal only byte for byte): the walk never offers it twice. One
+  /// list per pool, since a department's name does not hide a KPI of the same name among the
+  /// KPIs only.
   private let sortedAll: [Int32]
   private let sortedKPIs: [Int32]
   /// Positions of the names that are not plain ASCII (or hold a carriage return).
@@ -74,32 +75,29 @@ struct CompletionNames: Sendable {
     }
     keyStart.append(Int32(keys.count))
 
-    plain.sort { a, b in
-      let ha = heads[Int(a)]
-      let hb = heads[Int(b)]
-      if ha != hb { return ha < hb }
-      let order = Self.compare(keys, keyStart, a, b)
-      return order != 0 ? order < 0 : a < b
-    }
-
-    // Equal names have equal keys, so they sit together, earliest first.
-    var all: [Int32] = []
-    var kpis: [Int32] = []
-    all.reserveCapacity(plain.count)
-    kpis.reserveCapacity(plain.count)
-    var run = 0
-    for i in plain.indices {
-      if i > 0, Self.compare(keys, keyStart, plain[i - 1], plain[i]) != 0 { run = i }
-      let p = Int(plain[i])
-      var seenInAll = false
-      var seenInKPIs = false
-      for earlier in plain[run..<i] where names[Int(earlier)].utf8.elementsEqual(names[p].utf8) {
-        seenInAll = true
-        if Int(earlier) >= departmentCount { seenInKPIs = true }
+    // Only the first copy of a name is ever offered (per pool: a department's name does not
+    // hide a KPI of the same name among the KPIs only), so only first copies are sorted.
+    var firsts: [String: (all: Int32, kpi: Int32)] = [:]
+    firsts.reserveCapacity(plain.count)
+    for p in plain {
+      let name = names[Int(p)]
+      let isKPI = Int(p) >= departmentCount
+      if let found = firsts.index(forKey: name) {
+        if isKPI, firsts.values[found].kpi < 0 { firsts.values[found].kpi = p }
+      } else {
+        firsts[name] = (all: p, kpi: isKPI ? p : -1)
       }
-      if !seenInAll { all.append(plain[i]) }
-      if p >= departmentCount, !seenInKPIs { kpis.append(plain[i]) }
     }
+    var unique = Array(firsts.values)
+    unique.sort { a, b in
+      let ha = heads[Int(a.all)]
+      let hb = heads[Int(b.all)]
+      if ha != hb { return ha < hb }
+      let order = Self.compare(keys, keyStart, a.all, b.all)
+      return order != 0 ? order < 0 : a.all < b.all
+    }
+    let all = unique.map(\.all)
+    let kpis = unique.compactMap { $0.kpi >= 0 ? $0.kpi : nil }
 
     self.names = names
     self.keys = keys
