@@ -7,6 +7,9 @@ extension Cascade {
     // Every lookup below goes through the index; a cascade changed by hand or decoded from a
     // file gets one built here, once, before its first event.
     if !index.isCurrent { index = CascadeIndex(of: self) }
+    // Changing a KPI in its array moves the name revision (`didSet`); an event that renames,
+    // adds or removes nothing puts it back, so Tab keeps its sorted names across such answers.
+    let names = self.names
     switch event {
     case .renamed, .removed:
       // Several parts, rare: applied to a copy, so a refusal halfway changes nothing.
@@ -19,6 +22,7 @@ extension Cascade {
       // with the square of the session (a 43,000-exchange sample: 10 s to make, now 2.5 s).
       try applyInPlace(event)
     }
+    if !event.mayChangeNames { self.names = names }
   }
 
   private mutating func applyInPlace(_ event: CascadeEvent) throws(CascadeError) {
@@ -396,5 +400,22 @@ extension Cascade {
     let digits = id.dropFirst(letters.count)
     return !letters.isEmpty && letters.count <= 8 && !digits.isEmpty && digits.count <= 9
       && digits.allSatisfy { $0.isASCII && $0.isNumber }
+  }
+}
+
+extension CascadeEvent {
+  /// Whether applying the event can add, remove, rename or reorder a department or a KPI.
+  /// No `default`: a new event must say.
+  fileprivate var mayChangeNames: Bool {
+    switch self {
+    case .companyKPIAdded, .departmentAdded, .departmentKPIAdded, .individualKPIAdded, .renamed, .removed,
+      .conflictResolved, .restored:
+      true
+    case .companyKPIsLocked, .headSet, .functionSet, .contributionRecorded, .roleSet, .leadTimeSet,
+      .linkSentenceSet, .tensionSet, .contributorAdded, .targetSet, .ownerSet, .conflictRaised,
+      .conflictAnswered, .velocitySet, .operationalReviewSet, .strategicReviewSet, .governanceSet,
+      .findingAccepted, .readingsRecorded, .reviewHeld, .varianceRecorded:
+      false
+    }
   }
 }

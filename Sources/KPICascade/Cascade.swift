@@ -3,13 +3,28 @@
 ///
 /// A value folded from `CascadeEvent`s; nothing here knows about steps, prompts or files.
 public struct Cascade: Equatable, Sendable {
-  public var companyKPIs: [CompanyKPI] = [] { didSet { index.isCurrent = false } }
+  public var companyKPIs: [CompanyKPI] = [] {
+    didSet {
+      index.isCurrent = false
+      names = NameRevision()
+    }
+  }
   /// The day (`YYYY-MM-DD`) the company KPIs were locked for twelve months.
   public var lockedOn: String?
-  public var departments: [Department] = [] { didSet { index.isCurrent = false } }
+  public var departments: [Department] = [] {
+    didSet {
+      index.isCurrent = false
+      names = NameRevision()
+    }
+  }
   public var contributions: [Contribution] = [] { didSet { index.isCurrent = false } }
   /// Level 3: individual and team KPIs, each under one department KPI.
-  public var individualKPIs: [IndividualKPI] = [] { didSet { index.isCurrent = false } }
+  public var individualKPIs: [IndividualKPI] = [] {
+    didSet {
+      index.isCurrent = false
+      names = NameRevision()
+    }
+  }
   public var conflicts: [Conflict] = [] { didSet { index.isCurrent = false } }
   public var governance = Governance()
   public var overrides: [Override] = []
@@ -19,6 +34,8 @@ public struct Cascade: Equatable, Sendable {
   public var reviews: [Review] = []
   /// Where each id lives; kept by the reducer, never encoded or compared (`CascadeIndex`).
   var index = CascadeIndex()
+  /// Which names the departments and KPIs have (`nameRevision`); never encoded or compared.
+  var names = NameRevision()
 
   public init() {}
 
@@ -26,6 +43,13 @@ public struct Cascade: Equatable, Sendable {
   public init(events: some Sequence<CascadeEvent>) throws(CascadeError) {
     for event in events { try apply(event) }
   }
+
+  /// Moves whenever a department or KPI may have been added, removed or renamed; two cascades
+  /// with the same revision have the same names in the same order. Tab keeps its sorted names
+  /// until this moves, so an answer that changes no name (a lead time, an owner) keeps them.
+  ///
+  /// Any change to the arrays made outside the reducer moves it too, whatever it changed.
+  public var nameRevision: UInt64 { names.number }
 
   /// Whether the company KPIs are locked.
   public var isLocked: Bool { lockedOn != nil }

@@ -82,5 +82,5 @@ enum CaselessText {
     return result
   }
 
-  fileprivate static func isPlain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x0D }
+  static func isPlain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x0D }
 }

@@ -19,7 +19,10 @@ extension Workshop {
   public func completions(for typed: String) -> Completion {
     guard typed.hasPrefix("/") else {
       let kind = currentQuestion()?.key.answerKind ?? .text
-      return Completion(stem: typed, candidates: matching(typed, in: words(for: kind), quote: false))
+      guard let words = words(for: kind) else {
+        return Completion(stem: typed, candidates: matching(typed, among: .all, quote: false))
+      }
+      return Completion(stem: typed, candidates: matching(typed, in: words, quote: false))
     }
     guard let space = typed.firstIndex(of: " ") else {
       let names = WorkshopCommand.allCases.map { "/" + $0.rawValue }
@@ -50,49 +53,30 @@ extension Workshop {
     case (.diagnose?, 1...): pool = ["--as-of", "--format"]
     case (.record?, 1...): pool = ["--confidence", "--by"]
     case (.retarget?, 0), (.owner?, 0), (.record?, 0), (.diagnose?, 0):
-      pool =
-        cascade.companyKPIs.map(\.name) + cascade.departmentKPIs.map(\.name)
-        + cascade.individualKPIs.map(\.name)
+      return Completion(stem: stem, candidates: matching(stem, among: .kpis, quote: true))
     default:
-      // The commonest Tab, over every name: matched while walking the cascade, not collected.
-      return Completion(stem: stem, candidates: matching(stem, quote: true, in: forEachName))
+      // The commonest Tab, over every name: a binary search in the sorted names.
+      return Completion(stem: stem, candidates: matching(stem, among: .all, quote: true))
     }
     return Completion(stem: stem, candidates: matching(stem, in: pool, quote: true))
   }
 
-  /// Departments, company KPIs, department KPIs, Level 3 KPIs, in that order.
-  private var allNames: [String] {
-    var names: [String] = []
-    names.reserveCapacity(cascade.individualKPIs.count + cascade.departments.count * 9 + 5)
-    forEachName { names.append($0) }
-    return names
+  /// Sorts the department and KPI names for Tab now if a name changed since they were last
+  /// sorted (≈ 4 ms at 8,200 names), so the next Tab only searches them. Cheap otherwise.
+  public func prepareCompletions() {
+    _ = completionNames.names(of: cascade)
   }
 
-  /// Visits the names `allNames` lists, in its order, reading each through the arrays'
-  /// buffers: `for kpi in array` copies each whole KPI (every field retained and released)
-  /// to read one name, and Tab walks all ≈ 8,000 of them on every press.
-  private func forEachName(_ visit: (String) -> Void) {
-    cascade.departments.withUnsafeBufferPointer { departments in
-      for d in departments.indices { visit(departments[d].name) }
-    }
-    cascade.companyKPIs.withUnsafeBufferPointer { kpis in
-      for k in kpis.indices { visit(kpis[k].name) }
-    }
-    cascade.departments.withUnsafeBufferPointer { departments in
-      for d in departments.indices {
-        departments[d].kpis.withUnsafeBufferPointer { kpis in
-          for k in kpis.indices { visit(kpis[k].name) }
-        }
-      }
-    }
-    cascade.individualKPIs.withUnsafeBufferPointer { kpis in
-      for k in kpis.indices { visit(kpis[k].name) }
-    }
+  /// The department and KPI names in `pool` that `stem` begins, as `matching(_:in:quote:)`
+  /// would answer over them, from the names sorted once per name revision.
+  private func matching(_ stem: String, among pool: CompletionNames.Pool, quote: Bool) -> [String] {
+    completionNames.names(of: cascade).matching(Self.wanted(stem), among: pool, quote: quote)
   }
 
-  private func words(for kind: AnswerKind) -> [String] {
+  /// The words an answer of this kind may be; `nil` for any department or KPI name.
+  private func words(for kind: AnswerKind) -> [String]? {
     switch kind {
-    case .text: allNames
+    case .text: nil
     case .person: cascade.people
     case .function: DepartmentFunction.allCases.map(\.label)
     case .kpi: cascade.departmentKPIs.map(\.name) + ["no"]
@@ -127,12 +111,17 @@ extension Workshop {
     matching(stem, quote: quote) { visit in pool.forEach(visit) }
   }
 
+  /// What a stem asks for: lowercased, an opening quote left out.
+  private static func wanted(_ stem: String) -> String {
+    var wanted = stem.lowercased()
+    if let first = wanted.first, first == "\"" || first == "'" { wanted.removeFirst() }
+    return wanted
+  }
+
   /// The names `names` visits that start with `stem` (case-insensitive, an opening quote
   /// ignored), each once, in the order visited; quoted when they hold a space and `quote`.
   private func matching(_ stem: String, quote: Bool, in names: ((String) -> Void) -> Void) -> [String] {
-    var wanted = stem.lowercased()
-    if let first = wanted.first, first == "\"" || first == "'" { wanted.removeFirst() }
-    let prefix = CaselessText.Prefix(lowercased: wanted)
+    let prefix = CaselessText.Prefix(lowercased: Self.wanted(stem))
     var seen = Set<String>()
     var candidates: [String] = []
     names { name in

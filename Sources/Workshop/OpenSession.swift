@@ -25,6 +25,10 @@ public final class OpenSession {
   private var copiedSeq = 0
   /// Why the session's own files are no longer written, once that is so for good.
   public private(set) var detachment: String?
+  /// The exchange count of the session the transcript holds whole, with the journal beside it
+  /// empty; `nil` when that is not known. A save of that same session writes nothing (`/quit`
+  /// after reading: encoding and three `fsync`s were a quarter of opening a small session).
+  private var transcriptHolds: Int?
 
   init(url: URL, session: Session, lock: SessionLock) throws(ExitError) {
     self.url = url
@@ -32,7 +36,9 @@ public final class OpenSession {
     self.lock = lock
     storedSeq = session.exchanges.last?.seq ?? 0
     transcript = FileIdentity.of(path: url.path)
-    journal = try Journal(path: sidecar(url, "journal"))
+    let journalPath = sidecar(url, "journal")
+    if FileIdentity.of(path: journalPath)?.size ?? 0 == 0 { transcriptHolds = session.exchanges.count }
+    journal = try Journal(path: journalPath)
   }
 
   convenience init(url: URL, session: Session, lockName: String) throws(ExitError) {
@@ -83,10 +89,17 @@ public final class OpenSession {
     self.session = session
   }
 
-  /// Rewrites the transcript atomically and empties the journal it now contains.
+  /// Rewrites the transcript atomically and empties the journal it now contains; writes
+  /// nothing when the transcript, unchanged on disk, already holds the whole session.
   public func save() throws(ExitError) {
     if let detachment { throw .io(detachment) }
-    if try checkTranscript() == .replaced, let detachment { throw .io(detachment) }
+    let state = try checkTranscript()
+    if state == .replaced, let detachment { throw .io(detachment) }
+    if state == .intact, transcriptHolds == session.exchanges.count, storedSeq == lastSeq,
+      journal?.isStillAtItsPath == true
+    {
+      return
+    }
     try rewrite()
   }
 
@@ -146,6 +159,7 @@ public final class OpenSession {
       return
         "\(path) was deleted while the workshop was open; every answer is in \(url.path) now, and the journal starts again."
     }
+    transcriptHolds = nil
     try journal.append(session.exchanges[storedSeq...])
     storedSeq = lastSeq
     if waiting > 1 {
@@ -157,6 +171,7 @@ public final class OpenSession {
 
   /// Writes the whole session over the transcript and starts an empty journal beside it.
   private func rewrite() throws(ExitError) {
+    transcriptHolds = nil
     transcript = try AtomicFile.replace(url, with: TranscriptCodec.encode(session))
     storedSeq = lastSeq
     if journal == nil || journal?.isStillAtItsPath == false {
@@ -165,7 +180,8 @@ public final class OpenSession {
       journal = try Journal(path: sidecar(url, "journal"))
     }
     // A journal that can't be emptied is harmless: the transcript now holds every answer in it.
-    try? journal?.clear()
+    guard (try? journal?.clear()) != nil else { return }
+    transcriptHolds = session.exchanges.count
   }
 
   private enum TranscriptState { case intact, deleted, replaced }

@@ -12,6 +12,8 @@ public struct Workshop: Sendable {
   var lastRefusedAnswer: String?
   /// The terminal's height, so `/dashboard` fits one screen; `nil` in a pipe (print it all).
   public var screenRows: Int?
+  /// The department and KPI names sorted for Tab, kept until a name changes; shared by copies.
+  let completionNames = CompletionNamesCache()
 
   public init(session: Session, style: TextStyle = .plain) {
     self.session = session

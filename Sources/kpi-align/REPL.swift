@@ -22,6 +22,8 @@ struct REPL {
     // Set when leaving was refused because answers are in memory only: a second /quit leaves.
     var warnedBeforeLeaving = false
     while true {
+      // Between lines, not on the first Tab after a name changed: that Tab then waits for nothing.
+      if input.isInteractive { workshop.prepareCompletions() }
       input.completer = { [workshop] typed in workshop.completions(for: typed) }
       switch input.read(prompt: workshop.prompt) {
       case .line(let line):
