@@ -186,7 +186,8 @@ extension JSONPullReader {
       guard bytes.count == 20, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
         bytes[16] == UInt8(ascii: ":"), bytes[19] == UInt8(ascii: "Z"),
         let day = CalendarDay(utf8: UnsafeBufferPointer(rebasing: bytes[0..<10])),
-        PrettyJSONWriter.gregorianYears.contains(day.components.year)
+        PrettyJSONWriter.gregorianYears.contains(
+          (0..<4).reduce(0) { year, index in year * 10 + Int(bytes[index] - UInt8(ascii: "0")) })
       else { return nil }
       func number(_ at: Int) -> Int? {
         let (tens, ones) = (bytes[at] &- 0x30, bytes[at + 1] &- 0x30)

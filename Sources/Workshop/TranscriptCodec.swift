@@ -19,9 +19,9 @@ public enum TranscriptCodec {
     var writer = PrettyJSONWriter()
     transcript.write(json: &writer)
     if !writer.failed {
-      var data = Data(writer.bytes)
-      data.append(0x0A)
-      return data
+      writer.endLine()
+      let bytes = writer.takeBytes()
+      return Data(bytesNoCopy: bytes.baseAddress!, count: bytes.count, deallocator: .free)
     }
     return encodeByCodable(transcript)
   }

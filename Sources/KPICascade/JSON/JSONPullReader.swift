@@ -75,7 +75,7 @@ public struct JSONPullReader {
   ) throws(JSONBail) {
     try expect(UInt8(ascii: "{"))
     let frame = keys.count
-    defer { keys.removeSubrange(frame...) }
+    defer { keys.removeLast(keys.count - frame) }
     if try peek() == UInt8(ascii: "}") {
       position += 1
       return
@@ -230,14 +230,18 @@ public struct JSONPullReader {
   public mutating func string() throws(JSONBail) -> String {
     try expect(UInt8(ascii: "\""))
     let start = position
+    var allBytes: UInt8 = 0
     while position < bytes.count {
       let byte = bytes[position]
       if byte == UInt8(ascii: "\"") {
         let text = UnsafeBufferPointer(rebasing: bytes[start..<position])
         position += 1
+        // Plain ASCII needs no validating (and `String(validating:)` is the slow, generic way).
+        if allBytes < 0x80 { return String(decoding: text, as: UTF8.self) }
         guard let string = String(validating: text, as: UTF8.self) else { throw JSONBail() }
         return string
       }
+      allBytes |= byte
       if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
       guard byte >= 0x20 else { throw JSONBail() }
       position += 1

@@ -6,7 +6,7 @@
 /// Callers write keys in sorted (byte) order and leave out absent optionals, as the encoder
 /// does; tests hold every type's output against `JSONEncoder`'s.
 public struct PrettyJSONWriter {
-  public private(set) var bytes: [UInt8] = []
+  private let buffer = ByteBuffer()
   /// A value `JSONEncoder` would write another way or refuse (a non-finite number, a date
   /// outside years 1–9999) was met: the caller must use `JSONEncoder` instead.
   public private(set) var failed = false
@@ -31,9 +31,9 @@ public struct PrettyJSONWriter {
   /// Writes `"name" : ` (after a separator and the indent); the value comes next.
   public mutating func key(_ name: StaticString) {
     startMember()
-    bytes.append(UInt8(ascii: "\""))
-    bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-    bytes.append(contentsOf: [UInt8(ascii: "\""), 0x20, UInt8(ascii: ":"), 0x20])
+    buffer.append(UInt8(ascii: "\""))
+    buffer.append(name)
+    buffer.append("\" : ")
   }
 
   @inlinable
@@ -91,7 +91,7 @@ public struct PrettyJSONWriter {
   public mutating func field(_ name: StaticString, _ value: Bool?) {
     guard let value else { return }
     key(name)
-    bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
+    buffer.append(value ? "true" : "false")
   }
 
   public mutating func field(_ name: StaticString, _ value: Double) {
@@ -121,9 +121,9 @@ public struct PrettyJSONWriter {
 
   public mutating func int(_ value: Int) {
     if value >= 0, value < 10 {
-      bytes.append(UInt8(ascii: "0") + UInt8(value))
+      buffer.append(UInt8(ascii: "0") + UInt8(value))
     } else {
-      bytes.append(contentsOf: String(value).utf8)
+      buffer.append(String(value))
     }
   }
 
@@ -135,11 +135,11 @@ public struct PrettyJSONWriter {
     }
     var text = value.description
     if text.hasSuffix(".0") { text.removeLast(2) }
-    bytes.append(contentsOf: text.utf8)
+    buffer.append(text)
   }
 
   public mutating func string(_ value: String) {
-    bytes.append(UInt8(ascii: "\""))
+    buffer.append(UInt8(ascii: "\""))
     if let noting, !noted, value.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }) {
       noted = value.unicodeScalars.contains(where: noting)
     }
@@ -149,26 +149,42 @@ public struct PrettyJSONWriter {
       for index in utf8.indices {
         let byte = utf8[index]
         guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainFrom..<index]))
+        buffer.append(UnsafeBufferPointer(rebasing: utf8[plainFrom..<index]))
         plainFrom = index + 1
-        bytes.append(UInt8(ascii: "\\"))
+        buffer.append(UInt8(ascii: "\\"))
         switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-        case 0x08: bytes.append(UInt8(ascii: "b"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0C: bytes.append(UInt8(ascii: "f"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): buffer.append(byte)
+        case 0x08: buffer.append(UInt8(ascii: "b"))
+        case 0x09: buffer.append(UInt8(ascii: "t"))
+        case 0x0A: buffer.append(UInt8(ascii: "n"))
+        case 0x0C: buffer.append(UInt8(ascii: "f"))
+        case 0x0D: buffer.append(UInt8(ascii: "r"))
         default:
-          let hex = Array("0123456789abcdef".utf8)
-          bytes.append(contentsOf: [
-            UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 15)],
-          ])
+          let hex: StaticString = "0123456789abcdef"
+          buffer.append("u00")
+          buffer.append(hex.utf8Start[Int(byte >> 4)])
+          buffer.append(hex.utf8Start[Int(byte & 15)])
         }
       }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainFrom...]))
+      buffer.append(UnsafeBufferPointer(rebasing: utf8[plainFrom...]))
     }
-    bytes.append(UInt8(ascii: "\""))
+    buffer.append(UInt8(ascii: "\""))
+  }
+
+  /// What was written so far (a copy).
+  public var bytes: [UInt8] {
+    Array(UnsafeBufferPointer(start: buffer.base, count: buffer.count))
+  }
+
+  /// Ends the text with a line feed, as a file's last line ends.
+  public mutating func endLine() {
+    buffer.append(0x0A)
+  }
+
+  /// What was written, handed over without a copy: the caller owns the memory and frees it with
+  /// `free` (a `Data` made with `deallocator: .free`). The writer is empty afterwards.
+  public mutating func takeBytes() -> UnsafeMutableRawBufferPointer {
+    buffer.take()
   }
 
   /// Marks the output as not what `JSONEncoder` would write (see `failed`).
@@ -180,27 +196,27 @@ public struct PrettyJSONWriter {
 
   @usableFromInline
   mutating func container(open: UInt8, close: UInt8, _ body: (inout PrettyJSONWriter) -> Void) {
-    bytes.append(open)
+    buffer.append(open)
     let outer = members
     members = 0
     indent += 2
     body(&self)
     indent -= 2
-    if members == 0 { bytes.append(0x0A) }
+    if members == 0 { buffer.append(0x0A) }
     newLine()
-    bytes.append(close)
+    buffer.append(close)
     members = outer
   }
 
   @usableFromInline
   mutating func startMember() {
-    if members > 0 { bytes.append(UInt8(ascii: ",")) }
+    if members > 0 { buffer.append(UInt8(ascii: ",")) }
     members += 1
     newLine()
   }
 
   private mutating func newLine() {
-    bytes.append(0x0A)
-    bytes.append(contentsOf: repeatElement(0x20, count: indent))
+    buffer.append(0x0A)
+    buffer.append(repeating: 0x20, count: indent)
   }
 }
