@@ -32,7 +32,8 @@ extension Cascade {
         throw .invalid("the company KPIs are locked; a new one waits for the annual realignment")
       }
       try requireNewID(id)
-      if companyKPIs.contains(where: { $0.name.lowercased() == name.lowercased() }) {
+      let folded = name.lowercased()
+      if companyKPIs.contains(where: { $0.name.lowercased() == folded }) {
         throw .duplicateName(name)
       }
       companyKPIs.append(CompanyKPI(id: id, name: name))
@@ -44,7 +45,8 @@ extension Cascade {
 
     case .departmentAdded(let id, let name):
       try requireNewID(id)
-      if departments.contains(where: { $0.name.lowercased() == name.lowercased() }) {
+      let folded = name.lowercased()
+      if departments.contains(where: { $0.name.lowercased() == folded }) {
         throw .duplicateName(name)
       }
       departments.append(Department(id: id, name: name))
@@ -76,7 +78,8 @@ extension Cascade {
       try requireNewID(id)
       _ = try companyKPIIndex(companyKPI)
       let d = try departmentIndex(department)
-      if departments[d].kpis.contains(where: { $0.name.lowercased() == name.lowercased() }) {
+      let folded = name.lowercased()
+      if departments[d].kpis.contains(where: { $0.name.lowercased() == folded }) {
         throw .duplicateName(name)
       }
       departments[d].kpis.append(DepartmentKPI(id: id, name: name, companyKPI: companyKPI))
@@ -87,7 +90,8 @@ extension Cascade {
       try requireNewID(id)
       guard departmentKPI(parent) != nil else { throw .unknownReference(kind: "department KPI", id: parent) }
       let siblings = index.children[parent] ?? []
-      if siblings.contains(where: { individualKPIs[$0].name.lowercased() == name.lowercased() }) {
+      let folded = name.lowercased()
+      if siblings.contains(where: { individualKPIs[$0].name.lowercased() == folded }) {
         throw .duplicateName(name)
       }
       individualKPIs.append(IndividualKPI(id: id, name: name, parent: parent))
@@ -324,13 +328,15 @@ extension Cascade {
 
   private mutating func rename(_ id: String, to name: String, reason: String?) throws(CascadeError) {
     if let c = companyKPIs.firstIndex(where: { $0.id == id }) {
-      if companyKPIs.contains(where: { $0.id != id && $0.name.lowercased() == name.lowercased() }) {
+      let folded = name.lowercased()
+      if companyKPIs.contains(where: { $0.id != id && $0.name.lowercased() == folded }) {
         throw .duplicateName(name)
       }
       try recordLockedChange(c, what: "name: \(companyKPIs[c].name) → \(name)", reason: reason)
       companyKPIs[c].name = name
     } else if let d = departments.firstIndex(where: { $0.id == id }) {
-      if departments.contains(where: { $0.id != id && $0.name.lowercased() == name.lowercased() }) {
+      let folded = name.lowercased()
+      if departments.contains(where: { $0.id != id && $0.name.lowercased() == folded }) {
         throw .duplicateName(name)
       }
       departments[d].name = name

@@ -126,13 +126,14 @@ public struct Session: Sendable {
     guard WorkshopStep(rawValue: exchange.step) != nil else {
       throw ReplayError(path: "exchanges[\(index)].step", problem: "step \(exchange.step) is not 1–6")
     }
+    // The path is spelled out only for a fault, not built for every change of every replay.
+    func path(_ offset: Int) -> String { "exchanges[\(index)].changes[\(offset)]" }
     for (offset, change) in exchange.changes.enumerated() {
-      let path = "exchanges[\(index)].changes[\(offset)]"
       switch change {
       case .stepEntered(let step) where WorkshopStep(rawValue: step) == nil:
-        throw ReplayError(path: path, problem: "step \(step) is not 1–6")
+        throw ReplayError(path: path(offset), problem: "step \(step) is not 1–6")
       case .undone(let seq) where !undoable.contains(seq):
-        throw ReplayError(path: path, problem: "undoes exchange \(seq), which is not an earlier answer")
+        throw ReplayError(path: path(offset), problem: "undoes exchange \(seq), which is not an earlier answer")
       default:
         break
       }
@@ -143,13 +144,12 @@ public struct Session: Sendable {
     _ exchange: Exchange, index: Int, into cascade: inout Cascade, _ progress: inout Progress
   ) throws(ReplayError) {
     for (offset, change) in exchange.changes.enumerated() {
-      let path = "exchanges[\(index)].changes[\(offset)]"
       switch change {
       case .cascade(let event):
         do {
           try cascade.apply(event)
         } catch {
-          throw ReplayError(path: path, problem: error.description)
+          throw ReplayError(path: "exchanges[\(index)].changes[\(offset)]", problem: error.description)
         }
         progress.follow(event)
       case .undone:
