@@ -15,6 +15,19 @@ import KPICascade
 public func fuzzTranscript(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
   let data = Data(bytes: bytes, count: count)
   let file = "fuzz.json"
+
+  // The fast reader takes a file only as `JSONDecoder` reads it; what it takes is written back
+  // as `JSONEncoder` writes it.
+  if let fast = TranscriptCodec.readFast(data) {
+    expect(
+      (try? TranscriptCodec.decoder.decode(Transcript.self, from: data)) == fast,
+      "JSONDecoder reads what the fast reader took to the same transcript")
+    var writer = PrettyJSONWriter()
+    fast.write(json: &writer)
+    expect(
+      writer.failed || Array(TranscriptCodec.encodeByCodable(fast).dropLast()) == writer.bytes,
+      "the fast writer writes what JSONEncoder writes")
+  }
   guard let contents = try? TranscriptCodec.decode(data, file: file),
     let session = try? SessionStore.session(importing: contents, from: file, at: clock)
   else { return 0 }
