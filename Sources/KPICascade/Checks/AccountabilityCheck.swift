@@ -8,25 +8,41 @@ public struct AccountabilityCheck: AlignmentCheck {
   /// One finding per company KPI id; then, department by department, one for the department id
   /// (its head) and one per department KPI id; then one per Level 3 KPI id, last so the ids
   /// the room already accepted keep their place.
+  ///
+  /// Each distinct answer is assessed once per pass: one person usually owns several KPIs.
   public func findings(in cascade: Cascade) -> [Finding] {
-    let executives = cascade.companyKPIs.map { kpi in
-      finding(kpi.id, kpi.owner, missing: "no accountable executive")
+    var assessed: [ExactText: Assessment] = [:]
+    var findings: [Finding] = []
+    for kpi in cascade.companyKPIs {
+      findings.append(finding(kpi.id, kpi.owner, missing: "no accountable executive", &assessed))
     }
-    let departments = cascade.departments.flatMap { department in
-      [finding(department.id, department.head, missing: "no head")]
-        + department.kpis.map { finding($0.id, $0.owner, missing: "no owner") }
+    for department in cascade.departments {
+      findings.append(finding(department.id, department.head, missing: "no head", &assessed))
+      for kpi in department.kpis {
+        findings.append(finding(kpi.id, kpi.owner, missing: "no owner", &assessed))
+      }
     }
-    let individuals = cascade.individualKPIs.map { finding($0.id, $0.owner, missing: "no owner") }
-    return executives + departments + individuals
+    for kpi in cascade.individualKPIs {
+      findings.append(finding(kpi.id, kpi.owner, missing: "no owner", &assessed))
+    }
+    return findings
   }
 
-  private func finding(_ subject: String, _ person: String?, missing: String) -> Finding {
+  private func finding(
+    _ subject: String, _ person: String?, missing: String, _ assessed: inout [ExactText: Assessment]
+  ) -> Finding {
     guard let person = person.answered else {
       return Finding(
         check: kind, verdict: .fail, subject: subject, reason: missing,
         remedy: "name one person, e.g. '\(AccountablePerson.example)'")
     }
-    let assessment = AccountablePerson.assess(person)
+    let assessment: Assessment
+    if let known = assessed[ExactText(person)] {
+      assessment = known
+    } else {
+      assessment = AccountablePerson.assess(person)
+      assessed[ExactText(person)] = assessment
+    }
     return Finding(
       check: kind, verdict: assessment.verdict, subject: subject, reason: assessment.problem,
       remedy: assessment.remedy)

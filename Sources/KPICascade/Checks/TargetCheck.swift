@@ -7,10 +7,35 @@ public struct TargetCheck: AlignmentCheck {
 
   /// One finding per company KPI id, then one per department KPI id, then one per Level 3 KPI
   /// id: an activity count at Level 3 still needs a number a review can say yes or no to.
+  ///
+  /// Each distinct target text is read once per pass: rooms reuse targets ("≥ 95%", "≥ 4 per
+  /// month") across many KPIs, and reading one is the costly part of the check.
   public func findings(in cascade: Cascade) -> [Finding] {
-    cascade.companyKPIs.map { finding($0.id, $0.target) }
-      + cascade.departmentKPIs.map { finding($0.id, $0.target) }
-      + cascade.individualKPIs.map { finding($0.id, $0.target) }
+    var read: [ExactText: Judgement] = [:]
+    var findings: [Finding] = []
+    findings.reserveCapacity(
+      cascade.companyKPIs.count + cascade.departmentKPIs.count + cascade.individualKPIs.count)
+    func add(_ id: String, _ typed: String?) {
+      guard let text = typed.answered else {
+        findings.append(finding(id, typed))
+        return
+      }
+      let judgement: Judgement
+      if let known = read[ExactText(text)] {
+        judgement = known
+      } else {
+        judgement = Self.judge(text)
+        read[ExactText(text)] = judgement
+      }
+      findings.append(
+        Finding(
+          check: kind, verdict: judgement.verdict, subject: id, reason: judgement.reason,
+          remedy: judgement.remedy))
+    }
+    for kpi in cascade.companyKPIs { add(kpi.id, kpi.target) }
+    for kpi in cascade.departmentKPIs { add(kpi.id, kpi.target) }
+    for kpi in cascade.individualKPIs { add(kpi.id, kpi.target) }
+    return findings
   }
 
   public func findings(about subject: String, in cascade: Cascade) -> [Finding] {
@@ -26,12 +51,25 @@ public struct TargetCheck: AlignmentCheck {
         check: kind, verdict: .fail, subject: id, reason: "no target",
         remedy: "give a number, e.g. '≥ 78%'")
     }
+    let judgement = Self.judge(text)
+    return Finding(
+      check: kind, verdict: judgement.verdict, subject: id, reason: judgement.reason,
+      remedy: judgement.remedy)
+  }
+
+  /// What the check says about one answered target, whichever KPI carries it.
+  private struct Judgement {
+    var verdict: Verdict
+    var reason: String
+    var remedy: String?
+  }
+
+  private static func judge(_ text: String) -> Judgement {
     guard let target = Target.parse(text) else {
-      return Finding(
-        check: kind, verdict: .fail, subject: id,
-        reason: "'\(text)' is a goal, not a measurable target",
+      return Judgement(
+        verdict: .fail, reason: "'\(text)' is a goal, not a measurable target",
         remedy: "give a number, e.g. '≥ 78%'")
     }
-    return Finding(check: kind, verdict: .pass, subject: id, reason: target.summary)
+    return Judgement(verdict: .pass, reason: target.summary)
   }
 }
