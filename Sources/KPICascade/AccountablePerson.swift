@@ -17,7 +17,7 @@ public enum AccountablePerson {
   private static let nameOne = "name one person, e.g. '\(example)'"
 
   public static func assess(_ answer: String) -> Assessment {
-    let typed = answer.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    let typed = PlainText.collapsingWhitespace(answer)
     let lower = typed.lowercased()
     if typed.isEmpty {
       return Assessment(verdict: .fail, problem: "nobody is named", remedy: nameOne)
@@ -60,7 +60,8 @@ public enum AccountablePerson {
 
   /// The answer cut where a role may ride along: parentheses, commas, spaced dashes, colons.
   private static func segments(of typed: String) -> [String] {
-    roleSeparator.replacingMatches(in: typed, with: "|")
+    if let bytes = PlainText.bytes(of: typed) { return pieces(plain: bytes, cutting: roleSeparatorLength) }
+    return roleSeparator.replacingMatches(in: typed, with: "|")
       .split(separator: "|")
       .map { $0.trimmingCharacters(in: .whitespaces) }
       .filter { !$0.isEmpty }
@@ -85,14 +86,26 @@ public enum AccountablePerson {
 
   /// The parts of an answer that name different people: split on "and", "&", "/", "+", ",".
   private static func people(in name: String) -> [String] {
-    separator.replacingMatches(in: name, with: "|")
+    if let bytes = PlainText.bytes(of: name) { return pieces(plain: bytes, cutting: separatorLength) }
+    return separator.replacingMatches(in: name, with: "|")
       .split(separator: "|")
       .map { $0.trimmingCharacters(in: .whitespaces) }
       .filter { !$0.isEmpty }
   }
 
   private static func words(of text: String) -> [String] {
-    text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "." })
+    if let bytes = PlainText.bytes(of: text) {
+      return bytes.split { !PlainText.isLetter($0) && $0 != UInt8(ascii: "'") && $0 != UInt8(ascii: ".") }
+        .map { word in
+          var lower = word.startIndex
+          var upper = word.endIndex
+          while lower < upper && word[lower] == UInt8(ascii: ".") { lower += 1 }
+          while upper > lower && word[upper - 1] == UInt8(ascii: ".") { upper -= 1 }
+          return PlainText.string(word[lower..<upper].map(PlainText.lowercased))
+        }
+        .filter { !$0.isEmpty }
+    }
+    return text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "." })
       .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
       .filter { !$0.isEmpty }
   }
@@ -108,6 +121,75 @@ public enum AccountablePerson {
     }
     return Assessment(verdict: .pass, problem: "one named person: \(typed)")
   }
+
+  // MARK: - Plain text
+
+  /// Plain ASCII text cut where `cut` finds a separator (each replaced by "|", as the patterns
+  /// do), split on "|", each piece trimmed of spaces and tabs (`.whitespaces`), empty ones
+  /// dropped: `segments` and `people` without the regex engine.
+  private static func pieces(plain bytes: [UInt8], cutting cut: ([UInt8], Int) -> Int) -> [String] {
+    var marked: [UInt8] = []
+    marked.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      let length = cut(bytes, index)
+      if length > 0 {
+        marked.append(UInt8(ascii: "|"))
+        index += length
+      } else {
+        marked.append(bytes[index])
+        index += 1
+      }
+    }
+    return marked.split(separator: UInt8(ascii: "|")).compactMap { piece in
+      var lower = piece.startIndex
+      var upper = piece.endIndex
+      while lower < upper && (piece[lower] == 0x20 || piece[lower] == 0x09) { lower += 1 }
+      while upper > lower && (piece[upper - 1] == 0x20 || piece[upper - 1] == 0x09) { upper -= 1 }
+      return lower < upper ? PlainText.string(piece[lower..<upper]) : nil
+    }
+  }
+
+  /// The length of `roleSeparator`'s match at `index` in plain text, `0` for none:
+  /// `[(),;]|\s[–—-]\s|:\s` (the dashes other than "-" are not ASCII).
+  private static func roleSeparatorLength(_ bytes: [UInt8], _ index: Int) -> Int {
+    let byte = bytes[index]
+    if byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")") || byte == UInt8(ascii: ",")
+      || byte == UInt8(ascii: ";")
+    {
+      return 1
+    }
+    if PlainText.isSpace(byte), index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "-"),
+      PlainText.isSpace(bytes[index + 2])
+    {
+      return 3
+    }
+    if byte == UInt8(ascii: ":"), index + 1 < bytes.count, PlainText.isSpace(bytes[index + 1]) { return 2 }
+    return 0
+  }
+
+  /// The length of `separator`'s match at `index` in plain text, `0` for none:
+  /// `\s+(?:and|or|with|plus)\s+|[&/+,;|]`, ignoring case.
+  private static func separatorLength(_ bytes: [UInt8], _ index: Int) -> Int {
+    let byte = bytes[index]
+    if PlainText.isSpace(byte) {
+      var word = index
+      while word < bytes.count && PlainText.isSpace(bytes[word]) { word += 1 }
+      for joiner in joiners where word + joiner.count < bytes.count {
+        guard (0..<joiner.count).allSatisfy({ PlainText.lowercased(bytes[word + $0]) == joiner[$0] }) else {
+          continue
+        }
+        var end = word + joiner.count
+        guard PlainText.isSpace(bytes[end]) else { continue }
+        while end < bytes.count && PlainText.isSpace(bytes[end]) { end += 1 }
+        return end - index
+      }
+      return 0
+    }
+    return "&/+,;|".utf8.contains(byte) ? 1 : 0
+  }
+
+  private static let joiners = ["and", "or", "with", "plus"].map { Array($0.utf8) }
 
   // MARK: - Vocabulary
 

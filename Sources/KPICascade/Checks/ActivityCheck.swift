@@ -28,8 +28,16 @@ public struct ActivityCheck: AlignmentCheck {
   /// or share ("email open rate", "% of calls answered") and nouns that are results ("qualified
   /// leads", "deals closed") are not flagged: a false alarm costs the room more than a miss.
   public static func looksLikeActivity(_ name: String) -> Bool {
-    let text = name.lowercased()
-    let words = text.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
+    let text: String
+    let words: [String]
+    if let bytes = PlainText.bytes(of: name) {
+      let lower = bytes.map(PlainText.lowercased)
+      text = PlainText.string(lower)
+      words = lower.split { !PlainText.isLetter($0) && $0 != UInt8(ascii: "-") }.map(PlainText.string)
+    } else {
+      text = name.lowercased()
+      words = text.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
+    }
     guard words.contains(where: actions.contains) else { return false }
     if paced.matches(text) { return true }
     if words.contains(where: rates.contains) || text.contains("%") { return false }

@@ -26,6 +26,7 @@ public struct CountCheck: AlignmentCheck {
   /// an override survives a retyped capital. No role, or one with no letters or digits, or one
   /// literally called "unassigned", is `role:unassigned`.
   public static func roleSubject(_ role: String?) -> String {
+    if let bytes = PlainText.bytes(of: role ?? "") { return roleSubject(plain: bytes) }
     var slug = ""
     for character in (role ?? "").lowercased() {
       if character.isLetter || character.isNumber {
@@ -37,6 +38,23 @@ public struct CountCheck: AlignmentCheck {
     if slug.last == "-" { slug.removeLast() }
     let subject = "role:\(slug)"
     return slug.isEmpty || subject == unassignedRole ? unassignedRole : subject
+  }
+
+  /// `roleSubject` of plain ASCII text, byte by byte.
+  private static func roleSubject(plain bytes: [UInt8]) -> String {
+    var slug: [UInt8] = Array("role:".utf8)
+    slug.reserveCapacity(bytes.count + 5)
+    let start = slug.count
+    for byte in bytes {
+      if PlainText.isLetter(byte) || PlainText.isDigit(byte) {
+        slug.append(PlainText.lowercased(byte))
+      } else if slug.count > start && slug.last != UInt8(ascii: "-") {
+        slug.append(UInt8(ascii: "-"))
+      }
+    }
+    if slug.count > start && slug.last == UInt8(ascii: "-") { slug.removeLast() }
+    let subject = PlainText.string(slug)
+    return slug.count == start || subject == unassignedRole ? unassignedRole : subject
   }
 
   private func companyFinding(_ count: Int) -> Finding {
@@ -93,9 +111,7 @@ public struct CountCheck: AlignmentCheck {
       let subject = Self.roleSubject(kpi.role)
       if counts[subject] == nil {
         order.append(subject)
-        names[subject] = kpi.role.answered.map {
-          $0.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        }
+        names[subject] = kpi.role.answered.map(PlainText.collapsingWhitespace)
       }
       counts[subject, default: 0] += 1
     }
