@@ -4,8 +4,12 @@ import Foundation
 ///
 /// The parsers (targets, lead times, people) read free text; this keeps the Foundation regex
 /// plumbing (UTF-16 ranges, capture groups) in one place so they read as rules, not as API calls.
-struct AnswerPattern: Sendable {
-  private let regex: NSRegularExpression
+/// Text the module's own matcher agrees on with ICU (`PatternProgram`: ASCII and a few
+/// symbols, nearly every answer) is matched by it; ICU, compiled the first time it is needed,
+/// reads the rest.
+final class AnswerPattern: Sendable {
+  private let regex: LazyRegex
+  private let program: PatternProgram?
   /// For a whole-word phrase in plain ASCII, the phrase lowercased: plain ASCII text that does
   /// not contain it cannot match, which is known without asking the regex engine. Target
   /// parsing tries some ninety phrases per target, so `/check` of thousands of targets spent
@@ -16,11 +20,8 @@ struct AnswerPattern: Sendable {
   /// `requiring`, when given, is plain ASCII text every match contains (ignoring case): text
   /// without it is answered without the regex engine.
   init(_ pattern: String, requiring required: String? = nil) {
-    do {
-      regex = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
-    } catch {
-      preconditionFailure("bad pattern \(pattern): \(error)")
-    }
+    regex = LazyRegex(pattern)
+    program = PatternProgram.compile(pattern)
     let bytes = required.map { Array($0.lowercased().utf8) }
     literal = bytes.flatMap { !$0.isEmpty && $0.allSatisfy(Self.isPlain) ? $0 : nil }
   }
@@ -29,11 +30,8 @@ struct AnswerPattern: Sendable {
   init(phrase: String) {
     let pattern =
       "(?<![\\p{L}\\p{N}])" + NSRegularExpression.escapedPattern(for: phrase) + "(?![\\p{L}\\p{N}])"
-    do {
-      regex = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
-    } catch {
-      preconditionFailure("bad pattern \(pattern): \(error)")
-    }
+    regex = LazyRegex(pattern)
+    program = PatternProgram.compile(pattern)
     let bytes = Array(phrase.lowercased().utf8)
     literal = !bytes.isEmpty && bytes.allSatisfy(Self.isPlain) ? bytes : nil
   }
@@ -45,7 +43,34 @@ struct AnswerPattern: Sendable {
   /// The text with every match replaced by `template` (`$1` names a group).
   func replacingMatches(in text: String, with template: String) -> String {
     if let literal, Self.cannotContain(text[...], literal) { return text }
-    return regex.stringByReplacingMatches(
+    if let program, !template.contains("$"), !template.contains("\\") {
+      let scanned = ScannedText(text, from: text.startIndex)
+      if PatternProgram.accepts(scanned.scalars) {
+        var result = ""
+        var copied = 0
+        var from = 0
+        while from <= scanned.scalars.count,
+          let slots = program.firstMatch(in: scanned.scalars, base: 0, from: from)
+        {
+          result += text[scanned.indices[copied]..<scanned.indices[slots[0]]]
+          result += template
+          copied = slots[1]
+          if slots[1] == slots[0] {
+            // An empty match moves on by one, as ICU does.
+            if slots[1] < scanned.scalars.count {
+              result += text[scanned.indices[slots[1]]..<scanned.indices[slots[1] + 1]]
+            }
+            copied = slots[1] + 1
+            from = slots[1] + 1
+          } else {
+            from = slots[1]
+          }
+        }
+        if copied < scanned.scalars.count { result += text[scanned.indices[copied]...] }
+        return result
+      }
+    }
+    return regex.compiled.stringByReplacingMatches(
       in: text, options: [], range: NSRange(text.startIndex..<text.endIndex, in: text), withTemplate: template
     )
   }
@@ -54,9 +79,58 @@ struct AnswerPattern: Sendable {
   func firstMatch(in text: String, from start: String.Index? = nil) -> AnswerMatch? {
     let lower = start ?? text.startIndex
     if let literal, Self.cannotContain(text[lower...], literal) { return nil }
+    if let program {
+      let scanned = ScannedText(text, from: lower)
+      if PatternProgram.accepts(scanned.scalars) {
+        guard let slots = program.firstMatch(in: scanned.scalars, base: 0, from: 0) else { return nil }
+        return AnswerMatch(slots: slots, indices: scanned.indices, text: text)
+      }
+    }
     let range = NSRange(lower..<text.endIndex, in: text)
-    guard let result = regex.firstMatch(in: text, options: [], range: range) else { return nil }
+    guard let result = regex.compiled.firstMatch(in: text, options: [], range: range) else { return nil }
     return AnswerMatch(result: result, text: text)
+  }
+}
+
+/// A text's Unicode scalars from some index on, with the index of each and the end.
+private struct ScannedText {
+  var scalars: [UInt32] = []
+  var indices: [String.Index] = []
+
+  init(_ text: String, from start: String.Index) {
+    let view = text.unicodeScalars
+    var index = start
+    while index < view.endIndex {
+      indices.append(index)
+      scalars.append(view[index].value)
+      index = view.index(after: index)
+    }
+    indices.append(view.endIndex)
+  }
+}
+
+/// An `NSRegularExpression` compiled the first time it is used: most patterns never meet text
+/// that needs ICU, and compiling them all cost a fresh process tens of milliseconds.
+private final class LazyRegex: @unchecked Sendable {
+  private let pattern: String
+  private let lock = NSLock()
+  private var regex: NSRegularExpression?
+
+  init(_ pattern: String) {
+    self.pattern = pattern
+  }
+
+  var compiled: NSRegularExpression {
+    lock.lock()
+    defer { lock.unlock() }
+    if let regex { return regex }
+    do {
+      let made = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+      regex = made
+      return made
+    } catch {
+      preconditionFailure("bad pattern \(pattern): \(error)")
+    }
   }
 }
 
@@ -99,6 +173,15 @@ struct AnswerMatch {
       let r = result.range(at: index)
       return r.location == NSNotFound ? nil : Range(r, in: text)
     }
+  }
+
+  /// A match of `PatternProgram`: slot pairs of scalar offsets into `indices`.
+  fileprivate init(slots: PatternProgram.Slots, indices: [String.Index], text: String) {
+    self.text = text
+    self.groups = stride(from: 0, to: slots.count, by: 2).map { slot in
+      slots[slot] < 0 || slots[slot + 1] < 0 ? nil : indices[slots[slot]]..<indices[slots[slot + 1]]
+    }
+    self.range = groups[0]!
   }
 
   /// The text of capture group `index`, or `nil` when that group did not take part.
