@@ -52,13 +52,13 @@ final class AnswerPattern: Sendable {
         while from <= scanned.scalars.count,
           let slots = program.firstMatch(in: scanned.scalars, base: 0, from: from)
         {
-          result += text[scanned.indices[copied]..<scanned.indices[slots[0]]]
+          result += text[scanned.index(copied)..<scanned.index(slots[0])]
           result += template
           copied = slots[1]
           if slots[1] == slots[0] {
             // An empty match moves on by one, as ICU does.
             if slots[1] < scanned.scalars.count {
-              result += text[scanned.indices[slots[1]]..<scanned.indices[slots[1] + 1]]
+              result += text[scanned.index(slots[1])..<scanned.index(slots[1] + 1)]
             }
             copied = slots[1] + 1
             from = slots[1] + 1
@@ -66,7 +66,7 @@ final class AnswerPattern: Sendable {
             from = slots[1]
           }
         }
-        if copied < scanned.scalars.count { result += text[scanned.indices[copied]...] }
+        if copied < scanned.scalars.count { result += text[scanned.index(copied)...] }
         return result
       }
     }
@@ -83,7 +83,7 @@ final class AnswerPattern: Sendable {
       let scanned = ScannedText(text, from: lower)
       if PatternProgram.accepts(scanned.scalars) {
         guard let slots = program.firstMatch(in: scanned.scalars, base: 0, from: 0) else { return nil }
-        return AnswerMatch(slots: slots, indices: scanned.indices, text: text)
+        return AnswerMatch(slots: slots, in: scanned, text: text)
       }
     }
     let range = NSRange(lower..<text.endIndex, in: text)
@@ -92,20 +92,22 @@ final class AnswerPattern: Sendable {
   }
 }
 
-/// A text's Unicode scalars from some index on, with the index of each and the end.
+/// A text's Unicode scalars from some index on; string indices are worked out only for the
+/// offsets a match reports.
 private struct ScannedText {
-  var scalars: [UInt32] = []
-  var indices: [String.Index] = []
+  let scalars: [UInt32]
+  private let text: String
+  private let start: String.Index
 
   init(_ text: String, from start: String.Index) {
-    let view = text.unicodeScalars
-    var index = start
-    while index < view.endIndex {
-      indices.append(index)
-      scalars.append(view[index].value)
-      index = view.index(after: index)
-    }
-    indices.append(view.endIndex)
+    self.text = text
+    self.start = start
+    scalars = text.unicodeScalars[start...].map(\.value)
+  }
+
+  /// The string index `offset` scalars after the start.
+  func index(_ offset: Int) -> String.Index {
+    text.unicodeScalars.index(start, offsetBy: offset)
   }
 }
 
@@ -175,11 +177,12 @@ struct AnswerMatch {
     }
   }
 
-  /// A match of `PatternProgram`: slot pairs of scalar offsets into `indices`.
-  fileprivate init(slots: PatternProgram.Slots, indices: [String.Index], text: String) {
+  /// A match of `PatternProgram`: slot pairs of scalar offsets into `scanned`.
+  fileprivate init(slots: PatternProgram.Slots, in scanned: ScannedText, text: String) {
     self.text = text
     self.groups = stride(from: 0, to: slots.count, by: 2).map { slot in
-      slots[slot] < 0 || slots[slot + 1] < 0 ? nil : indices[slots[slot]]..<indices[slots[slot + 1]]
+      slots[slot] < 0 || slots[slot + 1] < 0
+        ? nil : scanned.index(slots[slot])..<scanned.index(slots[slot + 1])
     }
     self.range = groups[0]!
   }

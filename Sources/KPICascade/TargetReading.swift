@@ -12,7 +12,7 @@ struct TargetReading {
   }
 
   private static func read(_ typed: String) -> Target? {
-    var text = typed.trimmingCharacters(in: .whitespacesAndNewlines)
+    var text = Optional(typed).answered ?? ""
     text = zeroWord.replacingMatches(in: text, with: "0")
     guard text.contains(where: { $0.isASCII && $0.isNumber }) else { return nil }
 

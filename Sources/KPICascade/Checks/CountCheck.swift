@@ -107,8 +107,16 @@ public struct CountCheck: AlignmentCheck {
     var order: [String] = []
     var names: [String: String] = [:]
     var counts: [String: Int] = [:]
+    // Many KPIs name the same role: its subject is worked out once per pass.
+    var subjects: [ExactText: String] = [:]
     for kpi in kpis {
-      let subject = Self.roleSubject(kpi.role)
+      let subject: String
+      if let role = kpi.role, let known = subjects[ExactText(role)] {
+        subject = known
+      } else {
+        subject = Self.roleSubject(kpi.role)
+        if let role = kpi.role { subjects[ExactText(role)] = subject }
+      }
       if counts[subject] == nil {
         order.append(subject)
         names[subject] = kpi.role.answered.map(PlainText.collapsingWhitespace)
