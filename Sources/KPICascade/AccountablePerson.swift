@@ -59,9 +59,15 @@ public enum AccountablePerson {
   // MARK: - Reading the answer
 
   /// The answer cut where a role may ride along: parentheses, commas, spaced dashes, colons.
-  private static func segments(of typed: String) -> [String] {
+  static func segments(of typed: String) -> [String] {
     if let bytes = PlainText.bytes(of: typed) { return pieces(plain: bytes, cutting: roleSeparatorLength) }
-    return roleSeparator.replacingMatches(in: typed, with: "|")
+    return segmentsByPattern(of: typed)
+  }
+
+  /// `segments` by the pattern (by ICU alone when `byICU`): text that is not plain ASCII, and
+  /// the test that compares the byte-level cut with it.
+  static func segmentsByPattern(of typed: String, byICU: Bool = false) -> [String] {
+    roleSeparator.replacingMatches(in: typed, with: "|", byICU: byICU)
       .split(separator: "|")
       .map { $0.trimmingCharacters(in: .whitespaces) }
       .filter { !$0.isEmpty }
@@ -85,15 +91,20 @@ public enum AccountablePerson {
   }
 
   /// The parts of an answer that name different people: split on "and", "&", "/", "+", ",".
-  private static func people(in name: String) -> [String] {
+  static func people(in name: String) -> [String] {
     if let bytes = PlainText.bytes(of: name) { return pieces(plain: bytes, cutting: separatorLength) }
-    return separator.replacingMatches(in: name, with: "|")
+    return peopleByPattern(in: name)
+  }
+
+  /// `people` by the pattern (by ICU alone when `byICU`), as `segmentsByPattern`.
+  static func peopleByPattern(in name: String, byICU: Bool = false) -> [String] {
+    separator.replacingMatches(in: name, with: "|", byICU: byICU)
       .split(separator: "|")
       .map { $0.trimmingCharacters(in: .whitespaces) }
       .filter { !$0.isEmpty }
   }
 
-  private static func words(of text: String) -> [String] {
+  static func words(of text: String) -> [String] {
     if let bytes = PlainText.bytes(of: text) {
       return bytes.split { !PlainText.isLetter($0) && $0 != UInt8(ascii: "'") && $0 != UInt8(ascii: ".") }
         .map { word in
@@ -105,7 +116,12 @@ public enum AccountablePerson {
         }
         .filter { !$0.isEmpty }
     }
-    return text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "." })
+    return wordsByCharacters(of: text)
+  }
+
+  /// `words` through `Character`: text that is not plain ASCII, and the test of the byte path.
+  static func wordsByCharacters(of text: String) -> [String] {
+    text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "." })
       .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
       .filter { !$0.isEmpty }
   }
@@ -192,6 +208,9 @@ public enum AccountablePerson {
   private static let joiners = ["and", "or", "with", "plus"].map { Array($0.utf8) }
 
   // MARK: - Vocabulary
+
+  /// Every pattern used here, for the test that compares the matcher with ICU.
+  static var patterns: [AnswerPattern] { [roleSeparator, separator] }
 
   private static let roleSeparator = AnswerPattern("[(),;]|\\s[–—-]\\s|:\\s")
   private static let separator = AnswerPattern("\\s+(?:and|or|with|plus)\\s+|[&/+,;|]")

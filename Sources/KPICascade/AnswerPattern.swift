@@ -10,6 +10,8 @@ import Foundation
 final class AnswerPattern: Sendable {
   private let regex: LazyRegex
   private let program: PatternProgram?
+  /// The pattern as written, for the test that compares the matcher with ICU.
+  let pattern: String
   /// For a whole-word phrase in plain ASCII, the phrase lowercased: plain ASCII text that does
   /// not contain it cannot match, which is known without asking the regex engine. Target
   /// parsing tries some ninety phrases per target, so `/check` of thousands of targets spent
@@ -20,6 +22,7 @@ final class AnswerPattern: Sendable {
   /// `requiring`, when given, is plain ASCII text every match contains (ignoring case): text
   /// without it is answered without the regex engine.
   init(_ pattern: String, requiring required: String? = nil) {
+    self.pattern = pattern
     regex = LazyRegex(pattern)
     program = PatternProgram.compile(pattern)
     let bytes = required.map { Array($0.lowercased().utf8) }
@@ -30,6 +33,7 @@ final class AnswerPattern: Sendable {
   init(phrase: String) {
     let pattern =
       "(?<![\\p{L}\\p{N}])" + NSRegularExpression.escapedPattern(for: phrase) + "(?![\\p{L}\\p{N}])"
+    self.pattern = pattern
     regex = LazyRegex(pattern)
     program = PatternProgram.compile(pattern)
     let bytes = Array(phrase.lowercased().utf8)
@@ -42,8 +46,13 @@ final class AnswerPattern: Sendable {
 
   /// The text with every match replaced by `template` (`$1` names a group).
   func replacingMatches(in text: String, with template: String) -> String {
+    replacingMatches(in: text, with: template, byICU: false)
+  }
+
+  /// `replacingMatches`, by ICU alone when `byICU` (for the test that compares the two).
+  func replacingMatches(in text: String, with template: String, byICU: Bool) -> String {
     if let literal, Self.cannotContain(text[...], literal) { return text }
-    if let program, !template.contains("$"), !template.contains("\\") {
+    if !byICU, let program, !template.contains("$"), !template.contains("\\") {
       let scanned = ScannedText(text, from: text.startIndex)
       if PatternProgram.accepts(scanned.scalars) {
         var result = ""
@@ -77,11 +86,19 @@ final class AnswerPattern: Sendable {
 
   /// The first match at or after `start`.
   func firstMatch(in text: String, from start: String.Index? = nil) -> AnswerMatch? {
+    firstMatch(in: text, from: start, byICU: false)
+  }
+
+  /// Whether the module's matcher reads this pattern (`false`: ICU reads every text).
+  var hasProgram: Bool { program != nil }
+
+  /// `firstMatch`, by ICU alone when `byICU` (for the test that compares the two).
+  func firstMatch(in text: String, from start: String.Index?, byICU: Bool) -> AnswerMatch? {
     let lower = start ?? text.startIndex
     if let literal, Self.cannotContain(text[lower...], literal) { return nil }
-    if let program {
+    if !byICU, let program {
       let scanned = ScannedText(text, from: lower)
-      if PatternProgram.accepts(scanned.scalars) {
+      if PatternProgram.accepts(scanned.scalars), !Self.splitsLineBreak(text, at: lower) {
         guard let slots = program.firstMatch(in: scanned.scalars, base: 0, from: 0) else { return nil }
         return AnswerMatch(slots: slots, in: scanned, text: text)
       }
@@ -137,6 +154,14 @@ private final class LazyRegex: @unchecked Sendable {
 }
 
 extension AnswerPattern {
+  /// Whether `index` falls inside a "\r\n", which is one `Character`: a match starting there
+  /// has no `String` range, so only ICU's path (which drops it) says what happens.
+  private static func splitsLineBreak(_ text: String, at index: String.Index) -> Bool {
+    guard index > text.startIndex, index < text.endIndex else { return false }
+    let scalars = text.unicodeScalars
+    return scalars[index] == "\n" && scalars[scalars.index(before: index)] == "\r"
+  }
+
   private static func isPlain(_ byte: UInt8) -> Bool { byte < 0x80 }
 
   /// Whether plain ASCII `text` lacks `literal` (lowercase ASCII), ignoring case. `false` for
@@ -186,6 +211,9 @@ struct AnswerMatch {
     }
     self.range = groups[0]!
   }
+
+  /// Every capture group's range, the whole match first (for tests).
+  var groupRanges: [Range<String.Index>?] { groups }
 
   /// The text of capture group `index`, or `nil` when that group did not take part.
   func group(_ index: Int) -> String? {

@@ -36,6 +36,9 @@ public enum LeadTime {
     return Int(days.rounded())
   }
 
+  /// Every pattern used here, for the test that compares the matcher with ICU.
+  static var patterns: [AnswerPattern] { [pattern] }
+
   private static let pattern = AnswerPattern(
     "^(\\d+(?:\\.\\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
       + "\\s*(d|days?|w|wks?|weeks?|mo|mos|months?|q|qtrs?|quarters?)?$")

@@ -64,8 +64,17 @@ final class PatternProgram: Sendable {
     "≥≤⩾⩽−€£¥×–—‘’“”…•·°".unicodeScalars.map(\.value))
 
   /// Whether the matcher agrees with ICU on these scalars.
+  ///
+  /// Not with "\r\n": one `Character`, so a match that ends between the two has no
+  /// `String` range, and `AnswerPattern` has always read such a match as none.
   static func accepts(_ scalars: [UInt32]) -> Bool {
-    scalars.allSatisfy { $0 < 0x80 || symbols.contains($0) }
+    var previous: UInt32 = 0
+    for scalar in scalars {
+      guard scalar < 0x80 || symbols.contains(scalar) else { return false }
+      if previous == 0x0D && scalar == 0x0A { return false }
+      previous = scalar
+    }
+    return true
   }
 
   /// The first match starting at or after `from`, with `base` as the start of the searched
@@ -325,32 +334,34 @@ private indirect enum PatternNode {
     }
   }
 
-  /// Scalars that can begin a match, and whether it can begin otherwise (empty, or with an
-  /// assertion that the set would not describe).
-  var firstSet: (set: ScalarClass, nullable: Bool) {
+  /// Scalars that can begin a match (`nil`: any scalar might), and whether the node can match
+  /// without consuming anything (then what follows it can begin the match too).
+  var firstSet: (set: ScalarClass?, nullable: Bool) {
     switch self {
     case .scalar(let set):
-      return set.negated || set.letters || set.numbers || set.spaces ? (set, true) : (set, false)
+      return (set.negated || set.letters || set.numbers || set.spaces ? nil : set, false)
     case .sequence(let nodes):
       var union = ScalarClass()
       for node in nodes {
-        if case .start = node { continue }
-        if case .behind = node { continue }
+        switch node {
+        case .start, .end, .behind, .ahead:
+          // Zero-width: what follows consumes the first scalar.
+          continue
+        default:
+          break
+        }
         let (set, nullable) = node.firstSet
-        if set.negated { return (union, true) }
+        guard let set else { return (nil, nullable) }
         union.formUnion(set)
         if !nullable { return (union, false) }
-        if case .ahead = node { return (union, true) }
-        if case .end = node { return (union, true) }
       }
       return (union, true)
     case .choice(let nodes):
-      var union = ScalarClass()
+      var union: ScalarClass? = ScalarClass()
       var nullable = false
       for node in nodes {
         let (set, empty) = node.firstSet
-        if set.negated { return (union, true) }
-        union.formUnion(set)
+        if let set { union?.formUnion(set) } else { union = nil }
         nullable = nullable || empty
       }
       return (union, nullable)
@@ -531,6 +542,10 @@ private struct PatternParser {
     switch scalar {
     case "s": return .space
     case "d": return .digit
+    case "t", "n", "r":
+      var set = ScalarClass()
+      set.insert(scalar == "t" ? 0x09 : scalar == "n" ? 0x0A : 0x0D)
+      return set
     case "p":
       guard current == "{" else { return nil }
       var name = ""
@@ -578,7 +593,10 @@ private struct PatternParser {
           single = UInt32(
             escaped.low != 0 ? escaped.low.trailingZeroBitCount : 64 + escaped.high.trailingZeroBitCount)
         }
-      case "[", "&":
+      case "[":
+        return nil
+      case "&" where current == "&" || current == "[":
+        // Set operations are not used here.
         return nil
       default:
         member = ScalarClass()

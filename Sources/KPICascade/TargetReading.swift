@@ -88,6 +88,14 @@ struct TargetReading {
     return Target(direction: direction, value: value, unit: unit, period: period, deadline: deadline)
   }
 
+  /// Every pattern the reader uses, for the test that compares the matcher with ICU.
+  static var patterns: [AnswerPattern] {
+    [deadlinePattern, namedDeadlinePattern, withinPattern] + comparisons.map(\.0) + rates
+      + [numberPattern, toPattern, fromPattern] + fixedUnits.map(\.0)
+      + [workingDays, adjective, zeroWord, symbolUnit, codeUnit, scaleUnit, nounUnit, limitPattern]
+      + comparisonPhrases.map(\.0) + increaseVerbs + decreaseVerbs
+  }
+
   // MARK: - Deadline
 
   private static let shapeBoundary = "(?:^|(?<=[\\s,(;]))"

@@ -28,16 +28,7 @@ public struct ActivityCheck: AlignmentCheck {
   /// or share ("email open rate", "% of calls answered") and nouns that are results ("qualified
   /// leads", "deals closed") are not flagged: a false alarm costs the room more than a miss.
   public static func looksLikeActivity(_ name: String) -> Bool {
-    let text: String
-    let words: [String]
-    if let bytes = PlainText.bytes(of: name) {
-      let lower = bytes.map(PlainText.lowercased)
-      text = PlainText.string(lower)
-      words = lower.split { !PlainText.isLetter($0) && $0 != UInt8(ascii: "-") }.map(PlainText.string)
-    } else {
-      text = name.lowercased()
-      words = text.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
-    }
+    let (text, words) = lowercasedWords(name)
     guard words.contains(where: actions.contains) else { return false }
     if paced.matches(text) { return true }
     if words.contains(where: rates.contains) || text.contains("%") { return false }
@@ -64,6 +55,27 @@ public struct ActivityCheck: AlignmentCheck {
   ]
 
   private static let actionPattern = actions.sorted { ($0.count, $0) > ($1.count, $1) }.joined(separator: "|")
+
+  /// The name lowercased and its words (runs of letters and hyphens), byte by byte when the
+  /// name is plain ASCII.
+  static func lowercasedWords(_ name: String) -> (text: String, words: [String]) {
+    guard let bytes = PlainText.bytes(of: name) else { return lowercasedWordsByCharacters(name) }
+    let lower = bytes.map(PlainText.lowercased)
+    return (
+      PlainText.string(lower),
+      lower.split { !PlainText.isLetter($0) && $0 != UInt8(ascii: "-") }.map(PlainText.string)
+    )
+  }
+
+  /// `lowercasedWords` through `Character`: text that is not plain ASCII, and the test of the
+  /// byte path.
+  static func lowercasedWordsByCharacters(_ name: String) -> (text: String, words: [String]) {
+    let text = name.lowercased()
+    return (text, text.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init))
+  }
+
+  /// Every pattern used here, for the test that compares the matcher with ICU.
+  static var patterns: [AnswerPattern] { [paced, counted] }
 
   /// "calls per day", "posts a week": a pace of doing.
   private static let paced = AnswerPattern(

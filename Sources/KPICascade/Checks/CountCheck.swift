@@ -27,6 +27,12 @@ public struct CountCheck: AlignmentCheck {
   /// literally called "unassigned", is `role:unassigned`.
   public static func roleSubject(_ role: String?) -> String {
     if let bytes = PlainText.bytes(of: role ?? "") { return roleSubject(plain: bytes) }
+    return roleSubjectByCharacters(role)
+  }
+
+  /// `roleSubject` through `Character`: text that is not plain ASCII, and the test of the
+  /// byte path.
+  static func roleSubjectByCharacters(_ role: String?) -> String {
     var slug = ""
     for character in (role ?? "").lowercased() {
       if character.isLetter || character.isNumber {

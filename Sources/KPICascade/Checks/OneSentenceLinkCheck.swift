@@ -49,6 +49,12 @@ public struct OneSentenceLinkCheck: AlignmentCheck {
   /// Decimals ("2.5") and abbreviations ("e.g.", "vs.", "J. Smith") do not end a sentence.
   public static func sentenceCount(_ text: String) -> Int {
     if let bytes = PlainText.bytes(of: text) { return sentenceCount(plain: bytes) }
+    return sentenceCountByCharacters(text)
+  }
+
+  /// `sentenceCount` through `Character`: text that is not plain ASCII, and the test of the
+  /// byte path.
+  static func sentenceCountByCharacters(_ text: String) -> Int {
     let characters = Array(text.trimmingCharacters(in: .whitespacesAndNewlines))
     guard !characters.isEmpty else { return 0 }
     let terminators: Set<Character> = [".", "!", "?", "…"]
