@@ -22,10 +22,12 @@ public enum AccountablePerson {
     if typed.isEmpty {
       return Assessment(verdict: .fail, problem: "nobody is named", remedy: nameOne)
     }
-    if nobody.contains(lower.trimmingCharacters(in: CharacterSet(charactersIn: ".!"))) {
+    if nobody.contains(trimmingStops(lower)) {
       return Assessment(verdict: .fail, problem: "'\(typed)' names nobody", remedy: nameOne)
     }
-    if lower.contains("@") { return assessAddress(typed) }
+    if PlainText.bytes(of: lower).map({ $0.contains(UInt8(ascii: "@")) }) ?? lower.contains("@") {
+      return assessAddress(typed)
+    }
 
     let group = Assessment(
       verdict: .fail, problem: "'\(typed)' is a group: a team can't be accountable", remedy: nameOne)
@@ -54,6 +56,19 @@ public enum AccountablePerson {
         verdict: .warn, problem: "only a given name: nobody can tell which \(given)", remedy: "add a surname")
     }
     return Assessment(verdict: .pass, problem: "one named person: \(typed)")
+  }
+
+  /// The text without full stops and exclamation marks at either end, byte by byte when plain.
+  private static func trimmingStops(_ text: String) -> String {
+    guard let bytes = PlainText.bytes(of: text) else {
+      return text.trimmingCharacters(in: CharacterSet(charactersIn: ".!"))
+    }
+    func isStop(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") }
+    var lower = 0
+    var upper = bytes.count
+    while lower < upper && isStop(bytes[lower]) { lower += 1 }
+    while upper > lower && isStop(bytes[upper - 1]) { upper -= 1 }
+    return PlainText.string(bytes[lower..<upper])
   }
 
   // MARK: - Reading the answer

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A text as a key that is equal only to the same Unicode scalars, for remembering what a
 /// reader made of an answer during one pass.
 ///
@@ -12,11 +14,21 @@ struct ExactText: Hashable {
   }
 
   static func == (a: ExactText, b: ExactText) -> Bool {
-    a.text.utf8.elementsEqual(b.text.utf8)
+    let fast = a.text.utf8.withContiguousStorageIfAvailable { left in
+      b.text.utf8.withContiguousStorageIfAvailable { right in
+        left.count == right.count
+          && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+      }
+    }
+    return (fast ?? nil) ?? a.text.utf8.elementsEqual(b.text.utf8)
   }
 
   func hash(into hasher: inout Hasher) {
-    var text = text
-    text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    let hashed: Void? = text.utf8.withContiguousStorageIfAvailable {
+      hasher.combine(bytes: UnsafeRawBufferPointer($0))
+    }
+    if hashed == nil {
+      Array(text.utf8).withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
   }
 }

@@ -45,7 +45,7 @@ struct TargetReading {
     {
       number = later
     }
-    guard var value = Double((number.group(3) ?? "").replacingOccurrences(of: ",", with: ""))
+    guard var value = Double(withoutCommas(number.group(3) ?? ""))
     else { return nil }
     value *= magnitude(letter: number.group(4), word: number.group(5))
     // Hundreds of digits overflow to infinity: no board can check that.
@@ -65,7 +65,7 @@ struct TargetReading {
     } else if let change {
       direction = aimsTo ? (change == .increase ? .atLeast : .atMost) : change
     } else if aimsTo, let from, let first = numberPattern.firstMatch(in: lower, from: from.range.upperBound),
-      let fromValue = Double((first.group(3) ?? "").replacingOccurrences(of: ",", with: ""))
+      let fromValue = Double(withoutCommas(first.group(3) ?? ""))
     {
       direction =
         fromValue * magnitude(letter: first.group(4), word: first.group(5)) > value ? .atMost : .atLeast
@@ -292,7 +292,10 @@ struct TargetReading {
       ("<=", .atMost), ("≤", .atMost), ("=<", .atMost), ("⩽", .atMost),
       (">", .above), ("<", .below), ("=", .exactly),
     ]
-    for (symbol, direction) in symbols where text.contains(symbol) {
+    let scalars = text.unicodeScalars.map(\.value)
+    let plain = PatternProgram.accepts(scalars)
+    for (symbol, direction) in symbols
+    where plain ? contains(scalars, symbol.unicodeScalars.map(\.value)) : text.contains(symbol) {
       return direction
     }
     for (phrase, direction) in comparisonPhrases where phrase.matches(text) {
@@ -302,6 +305,20 @@ struct TargetReading {
       return match.group(1)?.lowercased() == "min" ? .atLeast : .atMost
     }
     return nil
+  }
+
+  /// Whether `needle` occurs in `scalars`: Foundation's `contains` for text the matcher
+  /// accepts, where no character is more than one scalar and none is equivalent to another.
+  private static func contains(_ scalars: [UInt32], _ needle: [UInt32]) -> Bool {
+    guard scalars.count >= needle.count else { return false }
+    return (0...(scalars.count - needle.count)).contains { start in
+      needle.indices.allSatisfy { scalars[start + $0] == needle[$0] }
+    }
+  }
+
+  /// A number as matched, its thousands separators dropped; no search when there are none.
+  private static func withoutCommas(_ number: String) -> String {
+    number.contains(",") ? number.replacingOccurrences(of: ",", with: "") : number
   }
 
   /// "min 10", "max. 4": only right before a number, so "5 min" stays five minutes.

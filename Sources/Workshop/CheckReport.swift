@@ -27,7 +27,11 @@ public struct CheckReport {
   public func text() -> String {
     let report = self.report ?? AlignmentReport(cascade: cascade)
     let stage = FindingStage(cascade: cascade)
-    func due(_ finding: Finding) -> Bool { reached.map { stage.isDue(finding, reached: $0) } ?? true }
+    // In the last step everything is due: no need to place tens of thousands of findings.
+    let placing = reached.map { $0 != WorkshopStep.allCases.last } ?? false
+    func due(_ finding: Finding) -> Bool {
+      !placing || reached.map { stage.isDue(finding, reached: $0) } ?? true
+    }
     // One pass over the findings, not several per check: a large cascade has tens of thousands.
     let allOpen = report.open
     var dueByKind: [CheckKind: [Finding]] = [:]
