@@ -97,6 +97,7 @@ final class AnswerPattern: Sendable {
     let lower = start ?? text.startIndex
     if let literal, Self.cannotContain(text[lower...], literal) { return nil }
     if !byICU, let program {
+      if program.cannotMatch(text, from: lower) { return nil }
       let scanned = ScannedText(text, from: lower)
       if PatternProgram.accepts(scanned.scalars), !Self.splitsLineBreak(text, at: lower) {
         guard let slots = program.firstMatch(in: scanned.scalars, base: 0, from: 0) else { return nil }

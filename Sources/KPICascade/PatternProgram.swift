@@ -29,7 +29,8 @@ final class PatternProgram: Sendable {
   typealias Slots = [Int]
 
   private init(
-    instructions: [Instruction], classes: [ScalarClass], groupCount: Int, anchored: Bool, first: ScalarClass?
+    instructions: [Instruction], classes: [ScalarClass], groupCount: Int, anchored: Bool, first: ScalarClass?,
+    required: ScalarClass?
   ) {
     self.instructions = instructions
     self.classes = classes
@@ -37,6 +38,7 @@ final class PatternProgram: Sendable {
     self.anchored = anchored
     self.first = first
     self.firstASCII = first.map(ASCIISet.init)
+    self.required = required.map(ASCIISet.init)
   }
 
   /// The ASCII part of `first`.
@@ -45,6 +47,29 @@ final class PatternProgram: Sendable {
   @inline(__always)
   private func startsMatch(_ scalar: UInt32, _ set: ASCIISet) -> Bool {
     scalar < 128 ? set.contains(scalar) : first?.contains(scalar) ?? true
+  }
+
+  /// ASCII scalars one of which every match contains (the first of some part every match
+  /// consumes), when the pattern has such a part: text without any of them cannot match.
+  private let required: ASCIISet?
+
+  /// Whether `text` from `start` certainly has no match: it is text the matcher reads (as
+  /// `accepts` says, without "\r\n" anywhere) and lacks every `required` scalar. `false` when
+  /// unsure. Costs one pass over the text and no allocation.
+  func cannotMatch(_ text: String, from start: String.Index) -> Bool {
+    guard let required else { return false }
+    var previous: UInt32 = 0
+    for scalar in text.unicodeScalars[start...] {
+      let value = scalar.value
+      if value < 0x80 {
+        if required.contains(value) { return false }
+        if previous == 0x0D && value == 0x0A { return false }
+      } else if !Self.symbols.contains(value) {
+        return false
+      }
+      previous = value
+    }
+    return true
   }
 
   static func compile(_ pattern: String) -> PatternProgram? {
@@ -56,7 +81,7 @@ final class PatternProgram: Sendable {
     let start = node.firstSet
     return PatternProgram(
       instructions: compiler.instructions, classes: compiler.classes, groupCount: parser.groupCount,
-      anchored: node.isAnchored, first: start.nullable ? nil : start.set)
+      anchored: node.isAnchored, first: start.nullable ? nil : start.set, required: node.required)
   }
 
   /// Symbols outside ASCII that the matcher may see: no case, not letters, digits or spaces.
@@ -372,6 +397,44 @@ private indirect enum PatternNode {
       return (set, nullable || min == 0)
     case .start, .end, .behind, .ahead:
       return (ScalarClass(), true)
+    }
+  }
+
+  /// ASCII scalars one of which every match of this node consumes, if known: the start of the
+  /// narrowest part of a sequence that cannot be skipped, or of every option of a choice.
+  var required: ScalarClass? {
+    func plain(_ set: ScalarClass?) -> ScalarClass? {
+      guard let set, set.others.isEmpty, !set.negated, !set.letters, !set.numbers, !set.spaces else {
+        return nil
+      }
+      return set
+    }
+    switch self {
+    case .sequence(let nodes):
+      var best: ScalarClass?
+      for node in nodes where !node.nullable {
+        let candidate = plain(node.firstSet.set) ?? node.required
+        guard let candidate else { continue }
+        let size = candidate.low.nonzeroBitCount + candidate.high.nonzeroBitCount
+        if let current = best, current.low.nonzeroBitCount + current.high.nonzeroBitCount <= size { continue }
+        best = candidate
+      }
+      return best
+    case .choice(let nodes):
+      var union = ScalarClass()
+      for node in nodes {
+        guard let set = node.required else { return nil }
+        union.formUnion(set)
+      }
+      return union
+    case .group(let node, _):
+      return node.required
+    case .repeated(let node, let min, _):
+      return min > 0 ? node.required : nil
+    case .scalar(let set):
+      return plain(set)
+    case .start, .end, .behind, .ahead:
+      return nil
     }
   }
 
