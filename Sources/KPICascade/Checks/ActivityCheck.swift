@@ -9,9 +9,18 @@ public struct ActivityCheck: AlignmentCheck {
 
   /// One finding per department KPI id. Level 3 KPIs are not looked at: activity is what
   /// individual KPIs are for, so flagging it there would only be noise.
+  ///
+  /// Each distinct name is judged once per pass: departments often share KPI names.
   public func findings(in cascade: Cascade) -> [Finding] {
-    cascade.departmentKPIs.map { kpi in
-      if Self.looksLikeActivity(kpi.name) {
+    var judged: [ExactText: Bool] = [:]
+    func looksLikeActivity(_ name: String) -> Bool {
+      if let known = judged[ExactText(name)] { return known }
+      let answer = Self.looksLikeActivity(name)
+      judged[ExactText(name)] = answer
+      return answer
+    }
+    return cascade.departmentKPIs.map { kpi in
+      if looksLikeActivity(kpi.name) {
         return Finding(
           check: kind, verdict: .warn, subject: kpi.id,
           reason: "counts what was done: activity at Level 2",

@@ -111,28 +111,35 @@ public struct CountCheck: AlignmentCheck {
 
   private func roleFindings(_ kpis: [IndividualKPI]) -> [Finding] {
     var order: [String] = []
-    var names: [String: String] = [:]
-    var counts: [String: Int] = [:]
-    // Many KPIs name the same role: its subject is worked out once per pass.
-    var subjects: [ExactText: String] = [:]
-    for kpi in kpis {
-      let subject: String
-      if let role = kpi.role, let known = subjects[ExactText(role)] {
-        subject = known
+    var names: [String?] = []
+    var counts: [Int] = []
+    var slots: [String: Int] = [:]
+    // Many KPIs name the same role: its slot is found once per distinct text.
+    var slotOfRole: [ExactText: Int] = [:]
+    for index in kpis.indices {
+      let role = kpis[index].role
+      let slot: Int
+      if let role, let known = slotOfRole[ExactText(role)] {
+        slot = known
       } else {
-        subject = Self.roleSubject(kpi.role)
-        if let role = kpi.role { subjects[ExactText(role)] = subject }
+        let subject = Self.roleSubject(role)
+        if let known = slots[subject] {
+          slot = known
+        } else {
+          slot = order.count
+          slots[subject] = slot
+          order.append(subject)
+          names.append(role.answered.map(PlainText.collapsingWhitespace))
+          counts.append(0)
+        }
+        if let role { slotOfRole[ExactText(role)] = slot }
       }
-      if counts[subject] == nil {
-        order.append(subject)
-        names[subject] = kpi.role.answered.map(PlainText.collapsingWhitespace)
-      }
-      counts[subject, default: 0] += 1
+      counts[slot] += 1
     }
-    let named = order.filter { $0 != Self.unassignedRole }.map { subject in
-      roleFinding(subject, names[subject] ?? subject, counts[subject] ?? 0)
+    let named = order.indices.filter { order[$0] != Self.unassignedRole }.map { slot in
+      roleFinding(order[slot], names[slot] ?? order[slot], counts[slot])
     }
-    guard let unassigned = counts[Self.unassignedRole] else { return named }
+    guard let unassigned = slots[Self.unassignedRole].map({ counts[$0] }) else { return named }
     return named + [
       Finding(
         check: kind, verdict: .warn, subject: Self.unassignedRole,
