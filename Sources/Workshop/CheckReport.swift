@@ -29,29 +29,47 @@ public struct CheckReport {
     let stage = FindingStage(cascade: cascade)
     // In the last step everything is due: no need to place tens of thousands of findings.
     let placing = reached.map { $0 != WorkshopStep.allCases.last } ?? false
-    func due(_ finding: Finding) -> Bool {
+    func isDue(_ finding: Finding) -> Bool {
       !placing || reached.map { stage.isDue(finding, reached: $0) } ?? true
     }
     // One pass over the findings, not several per check: a large cascade has tens of thousands.
     let allOpen = report.open
-    var dueByKind: [CheckKind: [Finding]] = [:]
+    // Counted, not copied: most findings are passes that only show up in the totals.
+    var dueCount: [CheckKind: Int] = [:]
+    var passedCount: [CheckKind: Int] = [:]
     var openByKind: [CheckKind: [Finding]] = [:]
     var later = 0
-    for finding in report.findings where due(finding) {
-      dueByKind[finding.check, default: []].append(finding)
+    var runKind: CheckKind?
+    var runDue = 0
+    var runPassed = 0
+    func flush() {
+      if let runKind, runDue > 0 {
+        dueCount[runKind, default: 0] += runDue
+        passedCount[runKind, default: 0] += runPassed
+      }
+      runDue = 0
+      runPassed = 0
     }
+    for finding in report.findings where isDue(finding) {
+      if finding.check != runKind {
+        flush()
+        runKind = finding.check
+      }
+      runDue += 1
+      if finding.verdict == .pass { runPassed += 1 }
+    }
+    flush()
     for finding in allOpen {
-      if due(finding) { openByKind[finding.check, default: []].append(finding) } else { later += 1 }
+      if isDue(finding) { openByKind[finding.check, default: []].append(finding) } else { later += 1 }
     }
     var lines: [String] = []
     for kind in CheckKind.allCases {
-      let findings = dueByKind[kind] ?? []
-      guard !findings.isEmpty else { continue }
+      guard let count = dueCount[kind], count > 0 else { continue }
       let open = openByKind[kind] ?? []
-      let passed = findings.filter { $0.verdict == .pass }.count
+      let passed = passedCount[kind] ?? 0
       let worst = open.map(\.verdict).max() ?? .pass
       lines.append(
-        style.mark(worst) + " " + style.heading(kind.title) + style.dim("  \(passed)/\(findings.count) pass"))
+        style.mark(worst) + " " + style.heading(kind.title) + style.dim("  \(passed)/\(count) pass"))
       for finding in open {
         lines.append(
           "    " + style.mark(finding.verdict) + " " + finding.id + "  "
