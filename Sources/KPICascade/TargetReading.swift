@@ -298,8 +298,14 @@ struct TargetReading {
     where plain ? contains(scalars, symbol.unicodeScalars.map(\.value)) : text.contains(symbol) {
       return direction
     }
-    for (phrase, direction) in comparisonPhrases where phrase.matches(text) {
-      return direction
+    if phrasesArePlain, let scan = PhraseScan(text) {
+      for (phrase, direction) in comparisonPhraseBytes where scan.firstOffset(of: phrase) != nil {
+        return direction
+      }
+    } else {
+      for (phrase, direction) in comparisonPhrases where phrase.matches(text) {
+        return direction
+      }
     }
     if let match = limitPattern.firstMatch(in: text) {
       return match.group(1)?.lowercased() == "min" ? .atLeast : .atMost
@@ -325,7 +331,19 @@ struct TargetReading {
   private static let limitPattern = AnswerPattern("(?<![\\p{L}])(min|max)\\.?:?\\s*(?=[+\\-−]?[$€£¥]?\\d)")
 
   /// Longest first, so "no more than" is read before "more than".
-  private static let comparisonPhrases: [(AnswerPattern, Target.Direction)] = {
+  private static let comparisonPhrases: [(AnswerPattern, Target.Direction)] = comparisonPhraseTexts.map {
+    (AnswerPattern(phrase: $0.0), $0.1)
+  }
+
+  /// Whether every phrase is one `PhraseScan` can look up (a test holds this true).
+  static let phrasesArePlain = (comparisonPhraseTexts.map(\.0) + increaseVerbTexts + decreaseVerbTexts)
+    .allSatisfy(PhraseScan.isPlainPhrase)
+
+  /// `comparisonPhrases` as bytes, for `PhraseScan`.
+  private static let comparisonPhraseBytes = comparisonPhraseTexts.map { (Array($0.0.utf8), $0.1) }
+
+  /// The comparison phrases, longest first.
+  static let comparisonPhraseTexts: [(String, Target.Direction)] = {
     let atLeast = [
       "no less than", "not less than", "no fewer than", "not fewer than", "at least", "or more",
       "or higher", "or above", "or better", "at or above", "minimum of", "minimum",
@@ -347,27 +365,41 @@ struct TargetReading {
     return all.enumerated().sorted {
       $0.element.0.count != $1.element.0.count
         ? $0.element.0.count > $1.element.0.count : $0.offset < $1.offset
-    }.map { (AnswerPattern(phrase: $0.element.0), $0.element.1) }
+    }.map(\.element)
   }()
 
-  private static let increaseVerbs = [
+  static let increaseVerbTexts = [
     "increase", "increases", "increased", "increasing", "grow", "grows", "growing", "grew",
     "raise", "raises", "raised", "boost", "boosts", "boosted", "improve", "improves", "improved",
     "lift", "lifts", "up by",
-  ].map { AnswerPattern(phrase: $0) }
+  ]
 
-  private static let decreaseVerbs = [
+  static let decreaseVerbTexts = [
     "decrease", "decreases", "decreased", "decreasing", "reduce", "reduces", "reduced",
     "reducing", "cut", "cuts", "lower", "lowers", "lowered", "drop", "drops", "dropped",
     "shrink", "shrinks", "decline", "declines", "down by", "reduction",
-  ].map { AnswerPattern(phrase: $0) }
+  ]
+
+  private static let increaseVerbs = increaseVerbTexts.map { AnswerPattern(phrase: $0) }
+  private static let decreaseVerbs = decreaseVerbTexts.map { AnswerPattern(phrase: $0) }
+  private static let increaseVerbBytes = increaseVerbTexts.map { Array($0.utf8) }
+  private static let decreaseVerbBytes = decreaseVerbTexts.map { Array($0.utf8) }
 
   /// A verb of change ("increase", "reduce by"): `increase`/`decrease`, or `nil`; the earlier wins.
   private static func changeDirection(in text: String) -> Target.Direction? {
+    if phrasesArePlain, let scan = PhraseScan(text) {
+      let first = { (verbs: [[UInt8]]) -> Int? in verbs.compactMap { scan.firstOffset(of: $0) }.min() }
+      return direction(up: first(increaseVerbBytes), down: first(decreaseVerbBytes))
+    }
     let first = { (verbs: [AnswerPattern]) -> String.Index? in
       verbs.compactMap { $0.firstMatch(in: text)?.range.lowerBound }.min()
     }
-    switch (first(increaseVerbs), first(decreaseVerbs)) {
+    return direction(up: first(increaseVerbs), down: first(decreaseVerbs))
+  }
+
+  /// Which verb came first, by where each list's earliest match starts.
+  private static func direction<Position: Comparable>(up: Position?, down: Position?) -> Target.Direction? {
+    switch (up, down) {
     case (let up?, let down?): return up < down ? .increase : .decrease
     case (_?, nil): return .increase
     case (nil, _?): return .decrease

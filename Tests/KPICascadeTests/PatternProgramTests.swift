@@ -193,3 +193,33 @@ struct Lehmer {
 
   mutating func pick<T>(_ items: [T]) -> T { items[next(items.count)] }
 }
+
+/// `PhraseScan` against the phrase patterns it stands in for, over every phrase target
+/// reading uses.
+@Suite("PhraseScan against the phrase patterns")
+struct PhraseScanTests {
+  static let phrases =
+    TargetReading.comparisonPhraseTexts.map(\.0) + TargetReading.increaseVerbTexts
+    + TargetReading.decreaseVerbTexts
+
+  @Test func everyPhraseIsPlain() {
+    #expect(TargetReading.phrasesArePlain)
+  }
+
+  @Test func firstOccurrenceAsThePattern() {
+    let patterns = Self.phrases.map { ($0, Array($0.utf8), AnswerPattern(phrase: $0)) }
+    var scanned = 0
+    let texts = DifferentialText.corpus + Self.phrases.map { "Not \($0.uppercased()), 5x \($0)s \($0)" }
+    for text in texts {
+      guard let scan = PhraseScan(text) else { continue }
+      scanned += 1
+      for (phrase, bytes, pattern) in patterns {
+        let icu = pattern.firstMatch(in: text, from: nil, byICU: true).map {
+          text.utf8.distance(from: text.startIndex, to: $0.range.lowerBound)
+        }
+        #expect(scan.firstOffset(of: bytes) == icu, "'\(phrase)' in \(text.debugDescription)")
+      }
+    }
+    #expect(scanned > 1_000)
+  }
+}
