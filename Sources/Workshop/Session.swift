@@ -133,7 +133,8 @@ public struct Session: Sendable {
       case .stepEntered(let step) where WorkshopStep(rawValue: step) == nil:
         throw ReplayError(path: path(offset), problem: "step \(step) is not 1–6")
       case .undone(let seq) where !undoable.contains(seq):
-        throw ReplayError(path: path(offset), problem: "undoes exchange \(seq), which is not an earlier answer")
+        throw ReplayError(
+          path: path(offset), problem: "undoes exchange \(seq), which is not an earlier answer")
       default:
         break
       }
