@@ -34,14 +34,7 @@ struct SampleReadings {
     var parsed: [String: Target?] = [:]
     func add(_ id: String, _ text: String?) {
       guard let text else { return }
-      let target: Target?
-      if let known = parsed[text] {
-        target = known
-      } else {
-        target = Target.parse(text)
-        parsed[text] = target
-      }
-      guard let target else { return }
+      guard let target = parsed.memo(text, { Target.parse(text) }) else { return }
       let drawn = SampleSeries(target: target, random: &random)
       index[id] = kpis.count
       kpis.append(id)

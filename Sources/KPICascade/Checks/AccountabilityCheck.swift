@@ -36,13 +36,7 @@ public struct AccountabilityCheck: AlignmentCheck {
         check: kind, verdict: .fail, subject: subject, reason: missing,
         remedy: "name one person, e.g. '\(AccountablePerson.example)'")
     }
-    let assessment: Assessment
-    if let known = assessed[ExactText(person)] {
-      assessment = known
-    } else {
-      assessment = AccountablePerson.assess(person)
-      assessed[ExactText(person)] = assessment
-    }
+    let assessment = assessed.memo(ExactText(person)) { AccountablePerson.assess(person) }
     return Finding(
       check: kind, verdict: assessment.verdict, subject: subject, reason: assessment.problem,
       remedy: assessment.remedy)

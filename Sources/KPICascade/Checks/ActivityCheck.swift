@@ -14,10 +14,7 @@ public struct ActivityCheck: AlignmentCheck {
   public func findings(in cascade: Cascade) -> [Finding] {
     var judged: [ExactText: Bool] = [:]
     func looksLikeActivity(_ name: String) -> Bool {
-      if let known = judged[ExactText(name)] { return known }
-      let answer = Self.looksLikeActivity(name)
-      judged[ExactText(name)] = answer
-      return answer
+      judged.memo(ExactText(name)) { Self.looksLikeActivity(name) }
     }
     return cascade.departmentKPIs.map { kpi in
       if looksLikeActivity(kpi.name) {

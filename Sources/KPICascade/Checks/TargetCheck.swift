@@ -20,13 +20,7 @@ public struct TargetCheck: AlignmentCheck {
         findings.append(finding(id, typed))
         return
       }
-      let judgement: Judgement
-      if let known = read[ExactText(text)] {
-        judgement = known
-      } else {
-        judgement = Self.judge(text)
-        read[ExactText(text)] = judgement
-      }
+      let judgement = read.memo(ExactText(text)) { Self.judge(text) }
       findings.append(
         Finding(
           check: kind, verdict: judgement.verdict, subject: id, reason: judgement.reason,

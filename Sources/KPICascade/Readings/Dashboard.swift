@@ -36,15 +36,7 @@ public struct Dashboard: Equatable, Sendable {
     asOf = day
     var targets: [String: Target?] = [:]
     func standing(_ kpi: String, target text: String?, kind: ReviewKind) -> Standing {
-      var target: Target?
-      if let text {
-        if let known = targets[text] {
-          target = known
-        } else {
-          target = TargetMemo.target(text)
-          targets[text] = target
-        }
-      }
+      let target = text.flatMap { text in targets.memo(text) { TargetMemo.target(text) } }
       return Standing(
         kpi: kpi, readings: cascade.scorecard.readings(of: kpi, through: day), target: target,
         cadence: kind.cadence(in: cascade.governance), asOf: day)
