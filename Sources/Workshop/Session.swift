@@ -92,8 +92,8 @@ public struct Session: Sendable {
 
   static func undoneSeqs(_ exchanges: [Exchange]) -> Set<Int> {
     var undone = Set<Int>()
-    for exchange in exchanges {
-      for case .undone(let seq) in exchange.changes { undone.insert(seq) }
+    for index in exchanges.indices {
+      for case .undone(let seq) in exchanges[index].changes { undone.insert(seq) }
     }
     return undone
   }
@@ -104,12 +104,14 @@ public struct Session: Sendable {
     var progress = Progress()
     var undoable = Set<Int>()
     var previous = 0
-    for (index, exchange) in exchanges.enumerated() {
-      try check(exchange, index: index, after: previous, undoable: undoable)
-      previous = exchange.seq
-      if exchange.isUndoable { undoable.insert(exchange.seq) }
-      if undone.contains(exchange.seq) { continue }
-      try fold(exchange, index: index, into: &cascade, &progress)
+    // By index, not `enumerated()`: each exchange is read in place rather than copied (with a
+    // retain of every string and list in it) once per step of the loop.
+    for index in exchanges.indices {
+      try check(exchanges[index], index: index, after: previous, undoable: undoable)
+      previous = exchanges[index].seq
+      if exchanges[index].isUndoable { undoable.insert(exchanges[index].seq) }
+      if undone.contains(exchanges[index].seq) { continue }
+      try fold(exchanges[index], index: index, into: &cascade, &progress)
     }
     return (cascade, progress)
   }

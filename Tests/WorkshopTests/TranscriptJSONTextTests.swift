@@ -267,6 +267,29 @@ struct TranscriptJSONTextTests {
     #expect(Self.fastRead(WorkshopEvent.self, invalid) == nil)
   }
 
+  /// Strings are scanned eight bytes at a time: a quote, backslash, control character or
+  /// non-ASCII byte at any place in a word, or right after one, is still seen.
+  @Test func everyPlaceInAWordIsSeen() throws {
+    let specials = ["\"", "\\", "\n", "\u{1}", "\u{1F}", "é", "😀", "\u{7F}", " ", "~"]
+    for length in 0..<20 {
+      for place in 0...length {
+        for special in specials {
+          var text = String(repeating: "a", count: length)
+          text.insert(contentsOf: special, at: text.index(text.startIndex, offsetBy: place))
+          let bytes = try Self.codableBytes(WorkshopEvent.listClosed(text))
+          #expect(
+            Self.fastRead(WorkshopEvent.self, bytes) == .listClosed(text), "\(length) \(place) \(special)")
+        }
+        // A raw control character inside a string is not JSON: refused wherever it is.
+        var raw =
+          Array("{\"listClosed\":{\"list\":\"".utf8) + Array(repeating: UInt8(ascii: "b"), count: length)
+        raw.insert(0x01, at: raw.count - length + place)
+        raw += Array("\"}}".utf8)
+        #expect(Self.fastRead(WorkshopEvent.self, raw) == nil, "\(length) \(place)")
+      }
+    }
+  }
+
   /// Anything outside the one shape kpi-align writes is left to JSONDecoder, whatever it makes
   /// of it: a key twice, an unknown key, a number where a string goes, `1.0` for an integer, a
   /// second change in one object, trailing bytes.

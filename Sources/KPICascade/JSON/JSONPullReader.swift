@@ -230,7 +230,15 @@ public struct JSONPullReader {
   public mutating func string() throws(JSONBail) -> String {
     try expect(UInt8(ascii: "\""))
     let start = position
-    var allBytes: UInt8 = 0
+    // Eight bytes at a time while none of them ends the string, escapes or is a control.
+    var allWords: UInt64 = 0
+    while position + 8 <= bytes.count {
+      let word = UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self)
+      guard Self.isPlainStringText(word) else { break }
+      allWords |= word
+      position += 8
+    }
+    var allBytes: UInt8 = allWords & 0x8080_8080_8080_8080 == 0 ? 0 : 0x80
     while position < bytes.count {
       let byte = bytes[position]
       if byte == UInt8(ascii: "\"") {
@@ -384,10 +392,28 @@ public struct JSONPullReader {
   private mutating func skipWhiteSpace() {
     while position < bytes.count {
       switch bytes[position] {
-      case 0x20, 0x0A, 0x0D, 0x09: position += 1
+      case 0x20:
+        // Indentation: eight spaces at a time where there are eight.
+        let eight =
+          position + 8 <= bytes.count
+          && UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self)
+            == 0x2020_2020_2020_2020
+        position += eight ? 8 : 1
+      case 0x0A, 0x0D, 0x09: position += 1
       default: return
       }
     }
+  }
+
+  /// Whether none of the eight bytes in `word` is `"`, `\` or below 0x20 (the classic
+  /// "has a zero byte" test, `(v - 0x01…) & ~v & 0x80…`, which is exact for whether one exists).
+  @inline(__always)
+  private static func isPlainStringText(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+    let below20 = (word &- ones &* 0x20) & ~word & highs != 0
+    return !below20 && !hasZeroByte(word ^ (ones &* 0x22)) && !hasZeroByte(word ^ (ones &* 0x5C))
   }
 
   private mutating func peek() throws(JSONBail) -> UInt8 {
