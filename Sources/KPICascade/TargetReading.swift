@@ -158,6 +158,9 @@ struct TargetReading {
     for (pattern, canonical) in comparisons {
       if let match = pattern.firstMatch(in: text) {
         text = match.textWithoutMatch
+        // Said twice ("WoW 5 WoW"), it is still one period: left in, the second would join the
+        // unit, and the summary ("≥ 5 wow WoW") would read back in another order.
+        while let again = pattern.firstMatch(in: text) { text = again.textWithoutMatch }
         return canonical
       }
     }
@@ -275,8 +278,13 @@ struct TargetReading {
     return (nil, start)
   }
 
-  /// Words that end a unit noun ("40 deals or more" is "deals").
-  private static let stopWords: Set<String> = [
+  /// Words that end a unit noun ("40 deals or more" is "deals"), with every word of a comparison
+  /// phrase: a unit read as "exactly" (from "+2exactly") would show as "+2 exactly", which reads
+  /// back as "= 2".
+  private static let stopWords: Set<String> = plainStopWords.union(
+    comparisonPhraseTexts.flatMap { $0.0.split(separator: " ").map(String.init) })
+
+  private static let plainStopWords: Set<String> = [
     "or", "and", "by", "in", "to", "from", "per", "a", "an", "the", "than", "at", "on", "of", "for",
     "with", "each", "every", "less", "more", "fewer", "higher", "lower", "above", "below", "over",
     "under", "min", "max", "minimum", "maximum", "within", "plus", "before", "after", "until", "vs",

@@ -124,6 +124,14 @@ struct TargetTests {
     TargetCase("999999999999999", .atLeast, 999_999_999_999_999, summary: "≥ 999,999,999,999,999"),
     // Shown as "≥ 1e+20", which read back as a different target.
     TargetCase("99999999999999999999", .atLeast, 1e20, summary: "≥ 100,000,000,000,000,000,000"),
+    // Found by scripts/fuzz (finding 2): the period said twice left one in the unit ("wow o"),
+    // and the summary "≥ 5 wow o WoW" read back as "≥ 5 o wow WoW".
+    TargetCase("WoW5WoW o", .atLeast, 5, .custom("o"), period: "WoW", summary: "≥ 5 o WoW"),
+    TargetCase("5% WoW, WoW", .atLeast, 5, .percent, period: "WoW", summary: "≥ 5% WoW"),
+    // Found by scripts/fuzz (finding 3): "exactly" glued to the number was read as the unit, and
+    // the summary "+2 exactly" read back as "= 2 exactly".
+    TargetCase("+2exactly", .increase, 2, summary: "+2"),
+    TargetCase("40 deals exactly", .exactly, 40, .custom("deals"), summary: "= 40 deals"),
   ]
 
   @Test(arguments: cases)
