@@ -132,6 +132,10 @@ struct TargetTests {
     // the summary "+2 exactly" read back as "= 2 exactly".
     TargetCase("+2exactly", .increase, 2, summary: "+2"),
     TargetCase("40 deals exactly", .exactly, 40, .custom("deals"), summary: "= 40 deals"),
+    // Finding 4: a magnitude word after a magnitude was read as the unit, and "≥ 1,800 billion"
+    // read back as 1.8 trillion.
+    TargetCase(")1.8k billion", .atLeast, 1_800, summary: "≥ 1,800"),
+    TargetCase("2 million billion", .atLeast, 2e6, summary: "≥ 2,000,000"),
   ]
 
   @Test(arguments: cases)
