@@ -272,7 +272,10 @@ struct TargetReading {
       )
     }
     if let match = nounUnit.firstMatch(in: text, from: start), let words = match.group(1) {
-      let noun = words.split(separator: " ").prefix { !stopWords.contains(String($0)) }
+      // A stop word counts with punctuation around it too ("exactly-").
+      let noun = words.split(separator: " ").prefix {
+        !stopWords.contains(String($0)) && !stopWords.contains(String($0.filter(\.isLetter)))
+      }
       if !noun.isEmpty { return (.custom(noun.joined(separator: " ")), match.range.upperBound) }
     }
     return (nil, start)

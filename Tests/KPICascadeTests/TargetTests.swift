@@ -136,6 +136,8 @@ struct TargetTests {
     // read back as 1.8 trillion.
     TargetCase(")1.8k billion", .atLeast, 1_800, summary: "≥ 1,800"),
     TargetCase("2 million billion", .atLeast, 2e6, summary: "≥ 2,000,000"),
+    // Finding 5: the same with punctuation stuck to the word ("exactly-").
+    TargetCase("-1exactly-1", .decrease, 1, summary: "-1"),
   ]
 
   @Test(arguments: cases)
