@@ -282,11 +282,12 @@ struct TargetReading {
   }
 
   /// Words that end a unit noun ("40 deals or more" is "deals"), with every word of a comparison
-  /// phrase and the magnitude words: a unit read as "exactly" (from "+2exactly") would show as
+  /// phrase or verb of change and the magnitude words: a unit read as "exactly" (from "+2exactly") would show as
   /// "+2 exactly", which reads back as "= 2", and one read as "billion" (from "1.8k billion")
   /// as "≥ 1,800 billion", which reads back as 1.8 trillion.
   private static let stopWords: Set<String> = plainStopWords.union(
-    comparisonPhraseTexts.flatMap { $0.0.split(separator: " ").map(String.init) }
+    (comparisonPhraseTexts.map(\.0) + increaseVerbTexts + decreaseVerbTexts)
+      .flatMap { $0.split(separator: " ").map(String.init) }
   ).union(["thousand", "million", "billion", "bn"])
 
   private static let plainStopWords: Set<String> = [

@@ -138,6 +138,8 @@ struct TargetTests {
     TargetCase("2 million billion", .atLeast, 2e6, summary: "≥ 2,000,000"),
     // Finding 5: the same with punctuation stuck to the word ("exactly-").
     TargetCase("-1exactly-1", .decrease, 1, summary: "-1"),
+    // Finding 6: a verb of change in the unit ("-2 widgets grow") read back as an increase.
+    TargetCase("-2widgets grow1", .decrease, 2, .custom("widgets"), summary: "-2 widgets"),
   ]
 
   @Test(arguments: cases)
