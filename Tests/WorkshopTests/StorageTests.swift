@@ -51,6 +51,26 @@ struct StorageTests {
     #expect(folded.isEmpty)
   }
 
+  /// A save with nothing new (`/quit` right after opening) leaves the transcript file as it is;
+  /// one after an answer writes it again, with the answer in it.
+  @Test func aSaveWithNothingNewWritesNothing() throws {
+    let created = try store.create(name: "Acme", at: Date())
+    try type(["Revenue growth", ">= 20% YoY"], into: created)
+    try created.save()
+    created.close()
+    let transcript = directory.appendingPathComponent("acme.json")
+    let written = try #require(FileIdentity.of(path: transcript.path))
+
+    let reopened = try store.open("acme")
+    try reopened.save()
+    #expect(FileIdentity.of(path: transcript.path) == written)
+    try type(["Dana Ruiz"], into: reopened)
+    try reopened.save()
+    reopened.close()
+    #expect(FileIdentity.of(path: transcript.path)?.inode != written.inode)
+    #expect(try store.read("acme").cascade.companyKPIs.first?.owner == "Dana Ruiz")
+  }
+
   @Test func aTornLastJournalLineIsDropped() throws {
     let open = try store.create(name: "Acme", at: Date())
     try type(["Revenue growth", ">= 20% YoY"], into: open)
