@@ -12,6 +12,17 @@ import Testing
 @Suite(.serialized) struct StorageFaultTests {
   static let noHistory = ["KPI_ALIGN_HISTORY": ""]
 
+  /// Types `/save FOLDER/copy.json` and checks the copy was written; the reply, for more checks.
+  @discardableResult
+  static func saveCopy(
+    _ room: Facilitator, into folder: URL, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> String {
+    let saved = try room.type("/save \(folder.path)/copy.json")
+    #expect(
+      saved.contains("Wrote a copy to \(folder.path)/copy.json."), "\(saved)", sourceLocation: sourceLocation)
+    return saved
+  }
+
   /// The bytes of every file in `directory`, by name.
   static func files(in directory: URL) -> [String: Data] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
@@ -47,8 +58,7 @@ import Testing
     }
     // The room is still working: the next question is the one after the three answers.
     #expect(room.terminal.output.hasSuffix("[1/6 lock] acme-retail› "))
-    let saved = try room.type("/save \(copy.path)/copy.json")
-    #expect(saved.contains("Wrote a copy to \(copy.path)/copy.json."), "\(saved)")
+    let saved = try Self.saveCopy(room, into: copy)
     #expect(
       saved.contains(
         "kpi-align: Can't write \(sessions.path)/acme-retail.json: No space left on device. Every answer is in the copy at \(copy.path)/copy.json;"
@@ -102,8 +112,7 @@ import Testing
           "kpi-align: Can't write \(sessions.path)/acme-retail.journal: Operation not permitted. 1 answer is kept in memory only"
         ), "\(reply)")
       try room.type(lines[4])
-      let saved = try room.type("/save \(directory.path)/copy.json")
-      #expect(saved.contains("Wrote a copy to \(directory.path)/copy.json."), "\(saved)")
+      try Self.saveCopy(room, into: directory)
       #expect(try SavedSession(directory: directory, slug: "copy").answers == Array(lines[..<5]))
       #expect(Self.files(in: sessions) == before)
 
@@ -151,8 +160,7 @@ import Testing
     let reply = try room.type(lines[3])
     #expect(
       reply.contains("1 answer is kept in memory only: /save PATH writes the session elsewhere."), "\(reply)")
-    let saved = try room.type("/save \(copy.path)/copy.json")
-    #expect(saved.contains("Wrote a copy to \(copy.path)/copy.json."), "\(saved)")
+    try Self.saveCopy(room, into: copy)
     #expect(try SavedSession(directory: copy, slug: "copy").answers == Array(lines[..<4]))
     // Everything is in the copy, so leaving needs no second /quit; the exit code says a file failed.
     #expect(try room.quit() == 4)
@@ -175,8 +183,7 @@ import Testing
         ), "\(reply)")
       #expect(
         !FileManager.default.fileExists(atPath: sessions.path), "kpi-align must not make the folder again")
-      let saved = try room.type("/save \(directory.path)/copy.json")
-      #expect(saved.contains("Wrote a copy to \(directory.path)/copy.json."), "\(saved)")
+      try Self.saveCopy(room, into: directory)
 
       try FileManager.default.createDirectory(at: sessions, withIntermediateDirectories: true)
       let back = try room.type(lines[4])
@@ -214,8 +221,7 @@ import Testing
           "kpi-align: \(transcript.path) was changed by another program while the workshop was open; kpi-align leaves it as it is and writes nothing more there. 1 answer is kept in memory only: /save PATH writes the session elsewhere."
         ), "\(reply)")
       try room.type(lines[4])
-      let saved = try room.type("/save \(directory.path)/copy.json")
-      #expect(saved.contains("Wrote a copy to \(directory.path)/copy.json."), "\(saved)")
+      let saved = try Self.saveCopy(room, into: directory)
       #expect(saved.contains("Every answer is in the copy at \(directory.path)/copy.json"), "\(saved)")
       try room.type(lines[5])
       room.terminal.send("/quit\r")
