@@ -33,7 +33,13 @@ public enum AtomicFile {
   static func create(_ url: URL, with data: Data) throws(ExitError) -> Bool {
     let (temporary, _) = try writeTemporary(data, beside: url)
     defer { unlink(temporary.path) }
-    guard link(temporary.path, url.path) == 0 else {
+    // Renamed into place only where nothing is: the new file never has a second name, even
+    // for a moment (a session with two names is refused as a hard link). Where the file system
+    // can't rename that way, `link` does the same with the temporary name beside it until the
+    // `unlink` above.
+    var placed = renameWithoutReplacing(temporary.path, url.path)
+    if placed != 0, errno == EINVAL || errno == ENOSYS { placed = link(temporary.path, url.path) }
+    guard placed == 0 else {
       if errno == EEXIST { return false }
       throw .io("Can't write \(url.path): \(lastError())")
     }
@@ -41,12 +47,38 @@ public enum AtomicFile {
     return true
   }
 
-  /// A flushed temporary file beside `url`, named for this process so two never share one.
+  private typealias RenameAt2 =
+    @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+
+  /// glibc's `renameat2`, which Swift's Glibc module does not declare; `nil` without it.
+  private static let renameAt2: RenameAt2? = dlsym(dlopen(nil, RTLD_NOW), "renameat2").map {
+    unsafeBitCast($0, to: RenameAt2.self)
+  }
+
+  /// `rename(from, to)` that fails with `EEXIST` instead of replacing a file at `to`
+  /// (`RENAME_NOREPLACE`); `ENOSYS` where the C library has no `renameat2`.
+  private static func renameWithoutReplacing(_ from: String, _ to: String) -> Int32 {
+    guard let renameAt2 else {
+      errno = ENOSYS
+      return -1
+    }
+    let noReplace: UInt32 = 1
+    return renameAt2(AT_FDCWD, from, AT_FDCWD, to, noReplace)
+  }
+
+  /// A flushed temporary file beside `url`, new and under a name nobody can guess: made with
+  /// `O_EXCL`, it is never a file (or a link to one) that someone put there beforehand.
   private static func writeTemporary(_ data: Data, beside url: URL) throws(ExitError) -> (URL, FileIdentity?)
   {
     let directory = url.deletingLastPathComponent()
-    let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-    let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    var temporary = url
+    var fd: Int32 = -1
+    for _ in 0..<16 {
+      let token = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+      temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(token).tmp")
+      fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+      if fd >= 0 || errno != EEXIST { break }
+    }
     guard fd >= 0 else { throw .io("Can't write \(url.path): \(lastError())") }
     do throws(ExitError) {
       try writeAll(fd, data, path: url.path)

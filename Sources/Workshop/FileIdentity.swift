@@ -20,10 +20,12 @@ struct FileIdentity: Equatable, Sendable {
     modified = status.st_mtim
   }
 
-  /// The file at `path` now; `nil` when there is none (`errno` says why).
+  /// The file at `path` now, a symbolic link itself rather than what it leads to (a link put in
+  /// a session file's place is never the file kpi-align wrote); `nil` when there is none
+  /// (`errno` says why).
   static func of(path: String) -> FileIdentity? {
     var status = stat()
-    guard stat(path, &status) == 0 else { return nil }
+    guard lstat(path, &status) == 0 else { return nil }
     return FileIdentity(status)
   }
 

@@ -22,8 +22,7 @@ final class Journal {
 
   init(path: String) throws(ExitError) {
     self.path = path
-    fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw .io("Can't open the journal \(path): \(AtomicFile.lastError())") }
+    fd = try ConfinedFile.open(path, O_WRONLY | O_CREAT | O_APPEND, role: "the session's journal")
     committedSize = lseek(fd, 0, SEEK_END)
   }
 
@@ -81,9 +80,17 @@ final class Journal {
   deinit { close() }
 
   /// The exchanges in a journal file; a torn last line (a crash mid-write) is dropped, since
-  /// its answer's next prompt never appeared.
+  /// its answer's next prompt never appeared. A journal that is a link, or has other names, is
+  /// refused: its lines would be folded into the session and the file emptied afterwards.
   static func read(path: String, decoder: JSONDecoder) throws(ExitError) -> [Exchange] {
-    guard let data = FileManager.default.contents(atPath: path), !data.isEmpty else { return [] }
+    guard let fd = try ConfinedFile.openIfPresent(path, O_RDONLY, role: "the session's journal") else {
+      return []
+    }
+    defer { Glibc.close(fd) }
+    let data = try ConfinedFile.readAll(fd, path: path, limit: TranscriptCodec.maximumFileSize) {
+      "\(path): \($0) bytes is larger than a journal can be (\(TranscriptCodec.maximumFileSize) bytes at most)."
+    }
+    guard !data.isEmpty else { return [] }
     var exchanges: [Exchange] = []
     let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
     for (index, line) in lines.enumerated() where !line.isEmpty {

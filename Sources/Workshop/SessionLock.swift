@@ -7,13 +7,13 @@ import Foundation
 /// Keeps a second kpi-align from opening a session that is already open.
 ///
 /// An advisory `flock` on `<slug>.lock`: the kernel drops it when the process dies, even by
-/// `kill -9`, so a crash never leaves a session stuck.
+/// `kill -9`, so a crash never leaves a session stuck. The lock file is opened as a
+/// `ConfinedFile`: a link or a second name in its place is refused before anything is written.
 final class SessionLock {
   private var fd: Int32
 
   init(path: String, sessionName: String) throws(ExitError) {
-    fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw .io("Can't create the lock \(path): \(AtomicFile.lastError())") }
+    fd = try ConfinedFile.open(path, O_RDWR | O_CREAT, role: "the session's lock")
     if flock(fd, LOCK_EX | LOCK_NB) != 0 {
       var buffer = [UInt8](repeating: 0, count: 32)
       let count = pread(fd, &buffer, 31, 0)

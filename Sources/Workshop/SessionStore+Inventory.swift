@@ -16,12 +16,10 @@ extension SessionStore {
   ) throws(ExitError) -> (session: Session, url: URL) {
     let slug = try Slug.make(from: name)
     let url = transcriptURL(slug: slug)
-    if FileManager.default.fileExists(atPath: url.path) {
-      throw ExitError(
-        .usage,
-        "A session '\(slug)' already exists; choose another --name, or reopen it with: kpi-align open \(slug)"
-      )
-    }
+    let taken = ExitError(
+      .usage,
+      "A session '\(slug)' already exists; choose another --name, or reopen it with: kpi-align open \(slug)")
+    if FileManager.default.fileExists(atPath: url.path) { throw taken }
     let file = DisplayText.safe(path)
     let bytes = try Self.loadSpreadsheet(path)
     let inventory: KPIInventory
@@ -40,28 +38,16 @@ extension SessionStore {
       throw ExitError(
         .io, "Can't create the sessions folder \(directory.path): \(error.localizedDescription)")
     }
-    try AtomicFile.write(TranscriptCodec.encode(session), to: url)
+    // Never over a file: a session created meanwhile under this name stays as it is.
+    guard try AtomicFile.create(url, with: TranscriptCodec.encode(session)) else { throw taken }
     return (session, url)
   }
 
   /// A spreadsheet's bytes (a KPI inventory, a readings file): a missing file or a folder is
   /// a usage error (exit 2), an oversized one bad input (exit 3).
   public static func loadSpreadsheet(_ path: String) throws(ExitError) -> [UInt8] {
-    let file = DisplayText.safe(path)
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw ExitError(.usage, "\(file): no such file.")
-    }
-    guard !isDirectory.boolValue else { throw ExitError(.usage, "\(file) is a folder, not a CSV file.") }
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-    guard size <= maximumInventorySize else {
-      throw ExitError(
-        .badInput,
-        "\(file): \(size) bytes is larger than a spreadsheet kpi-align reads (\(maximumInventorySize / 1_048_576) MB)."
-      )
-    }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw ExitError(.io, "\(file): can't read it (\(AtomicFile.lastError())).")
+    let data = try InputFile.read(path, kind: "a CSV file", limit: maximumInventorySize) {
+      "\(DisplayText.safe(path)): \($0) bytes is larger than a spreadsheet kpi-align reads (\(maximumInventorySize / 1_048_576) MB)."
     }
     return [UInt8](data)
   }

@@ -25,26 +25,40 @@ public struct SessionStore: Sendable {
     public var isComplete: Bool
     public var updated: Date?
     public var openFindings: Int
+    /// Why the session can't be read (a damaged file, a link in a session file's place), or
+    /// `nil` when it can; a damaged session is listed, not hidden.
+    public var damage: String?
   }
 
   func transcriptURL(slug: String) -> URL { directory.appendingPathComponent("\(slug).json") }
 
-  /// Every readable session, newest change first; unreadable files are skipped.
+  /// Every session in the folder: the readable ones newest change first, then the damaged ones
+  /// by slug, each with the reason it can't be read.
   public func summaries() -> [Summary] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
     var result: [Summary] = []
+    var damaged: [Summary] = []
     for file in names where file.hasSuffix(".json") && !file.hasPrefix(".") {
       let slug = String(file.dropLast(5))
-      guard Slug.isValid(slug), let session = try? read(slug: slug) else { continue }
+      guard Slug.isValid(slug) else { continue }
+      let session: Session
+      do { session = try read(slug: slug) } catch {
+        damaged.append(
+          Summary(
+            name: "", slug: slug, step: 0, isComplete: false, updated: nil, openFindings: 0,
+            damage: error.message))
+        continue
+      }
       let agenda = Agenda(cascade: session.cascade, progress: session.progress, today: Date())
       result.append(
         Summary(
           name: session.info.name, slug: slug, step: agenda.reachedStep.rawValue,
           isComplete: agenda.firstIncompleteStep == nil,
           updated: session.exchanges.last?.at ?? session.info.created,
-          openFindings: AlignmentReport(cascade: session.cascade).open.count))
+          openFindings: AlignmentReport(cascade: session.cascade).open.count, damage: nil))
     }
     return result.sorted { ($0.updated ?? .distantPast) > ($1.updated ?? .distantPast) }
+      + damaged.sorted { $0.slug < $1.slug }
   }
 
   /// Starts a new session named `name`. In a folder kpi-align can't write, `memoryOnly`
@@ -53,6 +67,9 @@ public struct SessionStore: Sendable {
   public func create(name: String, at date: Date, memoryOnly: Bool = false) throws(ExitError) -> OpenSession {
     let slug = try Slug.make(from: name)
     let url = transcriptURL(slug: slug)
+    // Before anything is made: a link left in the place of one of the session's files is
+    // refused, not followed to create the file it points to.
+    try ConfinedFile.checkSession(at: url)
     if FileManager.default.fileExists(atPath: url.path) {
       throw .usage("A session '\(slug)' already exists; reopen it with: kpi-align open \(slug)")
     }
@@ -77,6 +94,9 @@ public struct SessionStore: Sendable {
   public func open(_ nameOrPath: String, memoryOnly: Bool = false) throws(ExitError) -> OpenSession {
     let url = try locate(nameOrPath)
     let slug = url.deletingPathExtension().lastPathComponent
+    // One lock per session: a transcript reached through a link, or with a second name, would
+    // be locked beside that other name as well, and two rooms would write two histories.
+    try ConfinedFile.checkSession(at: url)
     let folder = SessionStore(directory: url.deletingLastPathComponent())
     if let reason = folder.unwritableFolder(creating: false) {
       guard memoryOnly else { throw .io("Can't open \(slug): \(reason)") }

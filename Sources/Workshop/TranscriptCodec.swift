@@ -55,19 +55,9 @@ public enum TranscriptCodec {
   }
 
   static func load(_ file: String) throws(ExitError) -> Data {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
-      throw .usage("\(file): no such file.")
+    try InputFile.read(file, kind: "a session file", limit: maximumFileSize) {
+      "\(file): \($0) bytes is larger than a session file can be."
     }
-    guard !isDirectory.boolValue else { throw .usage("\(file) is a folder, not a session file.") }
-    let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-    guard size <= maximumFileSize else {
-      throw .badInput("\(file): \(size) bytes is larger than a session file can be.")
-    }
-    guard let data = FileManager.default.contents(atPath: file) else {
-      throw .io("\(file): can't read it (\(AtomicFile.lastError())).")
-    }
-    return data
   }
 
   private struct Header: Decodable {

@@ -98,35 +98,45 @@ struct Runner {
 
   private func list() -> ExitCode {
     let summaries = store.summaries()
+    let folder = DisplayText.safe(store.directory.path)
     guard !summaries.isEmpty else {
-      Console.out("No sessions in \(store.directory.path). Start one with: kpi-align new NAME")
+      Console.out("No sessions in \(folder). Start one with: kpi-align new NAME")
       return .success
     }
     let formatter = ISO8601DateFormatter()
     formatter.formatOptions = [
       .withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime,
     ]
-    let nameWidth = min(40, summaries.map { DisplayText.safe($0.name).count }.max() ?? 4)
-    let slugWidth = min(40, summaries.map(\.slug.count).max() ?? 4)
+    let names = summaries.map { DisplayText.safe($0.damage == nil ? $0.name : "?") }
+    let nameWidth = min(40, max(4, names.map(\.count).max() ?? 4))
+    let slugWidth = min(40, max(4, summaries.map(\.slug.count).max() ?? 4))
     Console.out(
       "NAME".padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0)
         + "SLUG".padding(toLength: slugWidth + 2, withPad: " ", startingAt: 0)
         + "STEP         LAST CHANGE (UTC)    OPEN FINDINGS")
-    for summary in summaries {
+    for (summary, name) in zip(summaries, names) {
       let step = Self.stepLabel(summary)
-      let name = String(DisplayText.safe(summary.name).prefix(nameWidth))
+      let name = String(name.prefix(nameWidth))
       let updated = summary.updated.map { String(formatter.string(from: $0).prefix(16)) } ?? "-"
       Console.out(
         name.padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0)
           + summary.slug.padding(toLength: slugWidth + 2, withPad: " ", startingAt: 0)
           + step.padding(toLength: 13, withPad: " ", startingAt: 0)
-          + updated.padding(toLength: 21, withPad: " ", startingAt: 0) + "\(summary.openFindings)")
+          + updated.padding(toLength: 21, withPad: " ", startingAt: 0)
+          + (summary.damage == nil ? "\(summary.openFindings)" : "-"))
+      if let damage = summary.damage {
+        // The reason names a file in the folder listed above: said once is enough.
+        let shown = DisplayText.safe(damage)
+        Console.out(
+          "  damaged: " + (shown.hasPrefix(folder + "/") ? String(shown.dropFirst(folder.count + 1)) : shown))
+      }
     }
     return .success
   }
 
   /// `3/6 select`, or `6/6 done` when every step is complete.
   static func stepLabel(_ summary: SessionStore.Summary) -> String {
+    guard summary.damage == nil else { return "damaged" }
     guard !summary.isComplete else { return "6/6 done" }
     return WorkshopStep(rawValue: summary.step).map { "\($0.rawValue)/6 \($0.keyword)" } ?? "?"
   }
@@ -134,7 +144,8 @@ struct Runner {
   /// No subcommand: choose a session to resume, or name a new one.
   private func start() throws(ExitError) -> ExitCode {
     let input = try InputSource(scriptPath: arguments.script)
-    let summaries = store.summaries()
+    // A damaged session can't be resumed; `kpi-align list` shows it with the reason.
+    let summaries = store.summaries().filter { $0.damage == nil }
     if input.isInteractive {
       if summaries.isEmpty {
         Console.out("No workshops yet. What is this workshop called? (e.g. Acme Retail 2027)")
