@@ -69,12 +69,18 @@ public enum CascadeCSV {
   /// A cell as it goes into the file: neutralised if a spreadsheet would run it, then quoted
   /// if RFC 4180 needs it.
   static func field(_ value: String) -> String {
-    var text = value
-    if startsWithTrigger(afterQuotes: text) { text = "'" + text }
+    let text = neutralised(value)
     guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }) else {
       return text
     }
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+
+  /// `text` as a spreadsheet shows it and does not run: with one more leading `'` when it
+  /// starts (after any quotes) with a formula trigger. Readings' notes are kept this way, so a
+  /// note that arrived as `=HYPERLINK(…)` leaves in any export as text.
+  public static func neutralised(_ text: String) -> String {
+    startsWithTrigger(afterQuotes: text) ? "'" + text : text
   }
 
   /// Whether a cell read from the file carries a neutralising `'`: quotes, then a trigger.

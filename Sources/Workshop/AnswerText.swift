@@ -27,6 +27,22 @@ public enum AnswerText {
     return .success(text.trimmed)
   }
 
+  /// What keeps text read from a file from being one a person could have typed: a control
+  /// character, or more than `limit` characters. `nil` when it could have been typed.
+  static func fileProblem(_ text: String, limit: Int = maximumLength) -> String? {
+    if text.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }),
+      text.unicodeScalars.contains(where: DisplayText.isUnsafe)
+    {
+      return "contains a control character"
+    }
+    // At most `limit` bytes of UTF-8 is at most `limit` characters: only a long text is counted,
+    // and only as far as the limit (a 200 MB text is not counted to its end).
+    guard text.utf8.count > limit,
+      let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), end < text.endIndex
+    else { return nil }
+    return "longer than \(limit) characters, which is all a typed answer can hold"
+  }
+
   /// A name's problem, if any: too long for a label on a slide.
   static func nameProblem(_ name: String) -> String? {
     name.count > maximumNameLength

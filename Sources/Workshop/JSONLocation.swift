@@ -15,6 +15,17 @@ enum JSONLocation {
     return result.isEmpty ? "(top level)" : result
   }
 
+  /// One line for a decoding failure of `data`. Where the decoder names no place (a syntax
+  /// error, a number too large, nesting too deep), `JSONFault` finds it in the bytes.
+  static func describe(_ error: any Error, in data: Data) -> String {
+    if case DecodingError.dataCorrupted(let context) = error, context.codingPath.isEmpty,
+      let fault = JSONFault.locate(data)
+    {
+      return fault
+    }
+    return describe(error)
+  }
+
   static func describe(_ error: any Error) -> String {
     guard let error = error as? DecodingError else { return "\(error)" }
     switch error {

@@ -103,7 +103,7 @@ final class Journal {
         exchanges.append(try decoder.decode(Exchange.self, from: Data(line)))
       } catch {
         if isLast { break }
-        throw .badInput("\(path) line \(index + 1): \(JSONLocation.describe(error))")
+        throw .badInput("\(path) line \(index + 1): \(JSONLocation.describe(error, in: Data(line)))")
       }
     }
     return exchanges

@@ -1,3 +1,4 @@
+import Exports
 import KPICascade
 
 /// A spreadsheet of readings, in either shape spreadsheets use:
@@ -260,8 +261,9 @@ public struct ReadingsFile: Sendable {
       }
       readings.append(
         Reading(
-          kpi: kpi, day: day, value: value, note: noteText.flatMap { $0.isEmpty ? nil : $0 },
-          confidence: confidence, recordedBy: recordedBy.flatMap { $0.isEmpty ? nil : $0 }))
+          kpi: kpi, day: day, value: value, note: noteText.flatMap { $0.isEmpty ? nil : CascadeCSV.neutralised($0) },
+          confidence: confidence,
+          recordedBy: recordedBy.flatMap { $0.isEmpty ? nil : CascadeCSV.neutralised($0) }))
     }
     return readings
   }

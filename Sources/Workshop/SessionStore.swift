@@ -165,12 +165,18 @@ public struct SessionStore: Sendable {
     var recovered = 0
     for exchange in try Journal.read(path: journalPath, decoder: TranscriptCodec.decoder)
     where exchange.seq > last {
+      if let problem = CascadeAudit.unsafeText(in: exchange) {
+        throw .badInput("\(journalPath): answer \(exchange.seq): \(problem)")
+      }
       do {
         try session.record(exchange)
         recovered += 1
       } catch {
         throw .badInput("\(journalPath): answer \(exchange.seq): \(error.problem)")
       }
+    }
+    if recovered > 0, let problem = CascadeAudit.unsafeText(in: session.cascade, prefix: "cascade") {
+      throw .badInput("\(journalPath): the answers in it leave \(problem)")
     }
     return (session, recovered)
   }

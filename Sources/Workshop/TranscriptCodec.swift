@@ -108,7 +108,7 @@ public enum TranscriptCodec {
     do {
       envelope = try decoder.decode(Envelope.self, from: data)
     } catch {
-      throw .badInput("\(file): \(JSONLocation.describe(error)).")
+      throw .badInput("\(file): \(JSONLocation.describe(error, in: data)).")
     }
     let header = envelope.header
     switch header.format {
@@ -124,7 +124,7 @@ public enum TranscriptCodec {
       do {
         document = try decoder.decode(CascadeDocument.self, from: data)
       } catch {
-        throw .badInput("\(file): \(JSONLocation.describe(error)).")
+        throw .badInput("\(file): \(JSONLocation.describe(error, in: data)).")
       }
       do {
         _ = try Cascade(events: [.restored(cascade: document.cascade)])
@@ -134,8 +134,8 @@ public enum TranscriptCodec {
       if let problem = CascadeAudit.unsafeText(in: document.cascade, prefix: "cascade") {
         throw .badInput("\(file): \(problem).")
       }
-      if document.workshop.unicodeScalars.contains(where: DisplayText.isUnsafe) {
-        throw .badInput("\(file): workshop: contains a control character.")
+      if let problem = AnswerText.fileProblem(document.workshop) {
+        throw .badInput("\(file): workshop: \(problem).")
       }
       return .cascade(document)
     case let other?:
@@ -161,8 +161,11 @@ public enum TranscriptCodec {
     guard Slug.isValid(info.slug) else {
       throw .badInput("\(file): session.slug: '\(DisplayText.safe(info.slug))' is not a valid slug.")
     }
-    if info.name.unicodeScalars.contains(where: DisplayText.isUnsafe) || info.name.trimmed.isEmpty {
+    if AnswerText.fileProblem(info.name) != nil || info.name.trimmed.isEmpty {
       throw .badInput("\(file): session.name: must be plain, non-empty text.")
+    }
+    if let problem = CascadeAudit.unsafeText(in: transcript.exchanges) {
+      throw .badInput("\(file): \(problem).")
     }
     let session: Session
     do {

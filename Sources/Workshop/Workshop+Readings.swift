@@ -1,3 +1,4 @@
+import Exports
 import Foundation
 import KPICascade
 
@@ -55,7 +56,8 @@ extension Workshop {
     if let reason = parsed.reason { note += (note.isEmpty ? "" : " ") + "because " + reason }
     if !note.isEmpty, let problem = AnswerText.nameProblem(note) { return refuse(problem) }
     let reading = Reading(
-      kpi: kpi, day: day, value: value, note: note.isEmpty ? nil : note, confidence: confidence,
+      kpi: kpi, day: day, value: value, note: note.isEmpty ? nil : CascadeCSV.neutralised(note),
+      confidence: confidence,
       recordedBy: recordedBy)
     let replaced = cascade.scorecard.readings(of: kpi).contains { $0.day == day }
     let shown = ReadingText.value(value, target: target)

@@ -10,16 +10,19 @@ public struct PrettyJSONWriter {
   /// A value `JSONEncoder` would write another way or refuse (a non-finite number, a date
   /// outside years 1–9999) was met: the caller must use `JSONEncoder` instead.
   public private(set) var failed = false
-  /// Whether a string written holds a scalar `noting` picks out: a walk of every text in a value
-  /// as a side effect of writing it, so a field added later is covered without anyone remembering.
+  /// Whether a string written holds a scalar `noting` picks out, or more UTF-8 bytes than
+  /// `notingLongerThan`: a walk of every text in a value as a side effect of writing it, so a
+  /// field added later is covered without anyone remembering.
   public private(set) var noted = false
   private let noting: ((Unicode.Scalar) -> Bool)?
+  private let notingLongerThan: Int
   private var indent = 0
   /// Members written so far in the innermost open object or array.
   private var members = 0
 
-  public init(noting: ((Unicode.Scalar) -> Bool)? = nil) {
+  public init(noting: ((Unicode.Scalar) -> Bool)? = nil, notingLongerThan: Int = .max) {
     self.noting = noting
+    self.notingLongerThan = notingLongerThan
   }
 
   // MARK: Containers
@@ -140,6 +143,7 @@ public struct PrettyJSONWriter {
 
   public mutating func string(_ value: String) {
     buffer.append(UInt8(ascii: "\""))
+    if !noted, value.utf8.count > notingLongerThan { noted = true }
     if let noting, !noted, value.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }) {
       noted = value.unicodeScalars.contains(where: noting)
     }
