@@ -70,6 +70,13 @@ public struct Target: Equatable, Sendable {
     TargetReading(text).target
   }
 
+  /// For text `parse` refuses only because a number in it would be left unread (`=1+2` would
+  /// read `= 1`, dropping `+2`): the target it would have read, and the number left over. A
+  /// target is never read by cutting what was typed; the room is asked to say it again.
+  public static func cutReading(of text: String) -> (reading: Target, unread: String)? {
+    TargetReading(text).cut
+  }
+
   /// The target in one normalised form (`≥ 78%`, `+20% YoY`, `< $2.10`, `≥ $1.2M by Q4`,
   /// `≥ 80% within 6 weeks`): the same target always reads the same, whoever typed it and
   /// however, and never claims more than the typed words said.

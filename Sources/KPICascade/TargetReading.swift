@@ -5,13 +5,25 @@ import Foundation
 /// as the value), then the period ("YoY", "per month"), then the number with its unit, then the
 /// words that say which way.
 struct TargetReading {
+  /// The target, or `nil` when there is none or a number in the text is left unread.
   let target: Target?
+  /// The target read with a number left out, and that number with what is stuck to it
+  /// (`=1+2` reads `= 1`, leaving `+2`): a target kpi-align would only get by cutting the text.
+  let cut: (reading: Target, unread: String)?
 
   init(_ typed: String) {
-    target = Self.read(typed)
+    var unread: String?
+    let reading = Self.read(typed, unread: &unread)
+    if let reading, let unread {
+      target = nil
+      cut = (reading, unread)
+    } else {
+      target = reading
+      cut = nil
+    }
   }
 
-  private static func read(_ typed: String) -> Target? {
+  private static func read(_ typed: String, unread: inout String?) -> Target? {
     var text = Optional(typed).answered ?? ""
     text = zeroWord.replacingMatches(in: text, with: "0")
     guard text.contains(where: { $0.isASCII && $0.isNumber }) else { return nil }
@@ -39,11 +51,17 @@ struct TargetReading {
       aimsTo = true
     }
     guard var number = numberPattern.firstMatch(in: lower, from: start) else { return nil }
+    // The parts of the text read as numbers: every other number is left unread.
+    var read: [Range<String.Index>] = []
     // "90-day retention 85%": a number that only qualifies the KPI's name is not the target.
-    if adjective.firstMatch(in: lower, from: number.range.upperBound) != nil,
+    if let qualifier = adjective.firstMatch(in: lower, from: number.range.upperBound),
       let later = numberPattern.firstMatch(in: lower, from: number.range.upperBound)
     {
+      read.append(number.range.lowerBound..<qualifier.range.upperBound)
       number = later
+    }
+    if aimsTo, let from, let first = numberPattern.firstMatch(in: lower, from: from.range.upperBound) {
+      read.append(first.range)
     }
     guard var value = Double(withoutCommas(number.group(3) ?? ""))
     else { return nil }
@@ -55,6 +73,12 @@ struct TargetReading {
 
     var (unit, unitEnd) = readUnit(in: lower, after: number.range.upperBound)
     if let symbol = number.group(2) { unit = .currency(symbol) }
+    // "3:1" (a ratio, as in LTV:CAC) is one value.
+    if unit == nil, let ratio = ratioPart.firstMatch(in: lower, from: unitEnd) {
+      unitEnd = ratio.range.upperBound
+    }
+    read.append(number.range.lowerBound..<unitEnd)
+    unread = firstUnreadNumber(in: lower, outside: read)
     let trailingPlus = lower[unitEnd...].drop(while: \.isWhitespace).first == "+"
 
     let direction: Target.Direction
@@ -88,10 +112,31 @@ struct TargetReading {
     return Target(direction: direction, value: value, unit: unit, period: period, deadline: deadline)
   }
 
+  /// The first number in `text` that lies outside every range in `read`, with the signs and
+  /// symbols written against it (`+2` of `=1+2`); `nil` when every number was read. A digit
+  /// inside a word (`p95`, `G2`) is part of a name, not a number.
+  private static func firstUnreadNumber(in text: String, outside read: [Range<String.Index>]) -> String? {
+    var from = text.startIndex
+    while let match = numberPattern.firstMatch(in: text, from: from) {
+      from = match.range.upperBound
+      guard let digits = match.groupRanges[3] else { continue }
+      if read.contains(where: { $0.contains(digits.lowerBound) }) { continue }
+      var start = digits.lowerBound
+      while start > text.startIndex {
+        let before = text.index(before: start)
+        guard !text[before].isWhitespace, !read.contains(where: { $0.contains(before) }) else { break }
+        start = before
+      }
+      let end = text[digits.upperBound...].firstIndex(where: \.isWhitespace) ?? text.endIndex
+      return String(text[start..<end])
+    }
+    return nil
+  }
+
   /// Every pattern the reader uses, for the test that compares the matcher with ICU.
   static var patterns: [AnswerPattern] {
     [deadlinePattern, namedDeadlinePattern, withinPattern] + comparisons.map(\.0) + rates
-      + [numberPattern, toPattern, fromPattern] + fixedUnits.map(\.0)
+      + [numberPattern, toPattern, fromPattern, ratioPart] + fixedUnits.map(\.0)
       + [workingDays, adjective, zeroWord, symbolUnit, codeUnit, scaleUnit, nounUnit, limitPattern]
       + comparisonPhrases.map(\.0) + increaseVerbs + decreaseVerbs
   }
@@ -191,6 +236,9 @@ struct TargetReading {
     "(?<![\\p{L}\\p{N}.,])([+\\-−]\\s?)?([$€£¥])?\\s?"
       + "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\.\\d+)"
       + "(?:(k|mm|m|bn|b)(?![\\p{L}])|\\s?(thousand|million|billion)(?![\\p{L}]))?")
+
+  /// The `:1` of a ratio written right after its first number.
+  private static let ratioPart = AnswerPattern("^\\s?:\\s?\\d+(?:\\.\\d+)?(?![\\p{N}])")
 
   private static let toPattern = AnswerPattern(
     "(?<![\\p{L}])to\\s+(?=[+\\-−]?\\s?[$€£¥]?\\s?\\.?\\d)", requiring: "to")

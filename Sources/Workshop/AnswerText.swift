@@ -1,3 +1,5 @@
+import KPICascade
+
 /// Checks a typed line before anything reads it: plain text, of a sane length.
 ///
 /// A projector room pastes things; a script may carry anything. Refusing here, with where
@@ -41,6 +43,14 @@ public enum AnswerText {
       let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), end < text.endIndex
     else { return nil }
     return "longer than \(limit) characters, which is all a typed answer can hold"
+  }
+
+  /// Why a typed target can't be kept as typed: read, it would leave a number out (`=1+2`
+  /// would be kept as "= 1"). `nil` for every other text, a goal without a number included.
+  static func cutTargetProblem(_ text: String) -> String? {
+    guard let cut = Target.cutReading(of: text) else { return nil }
+    return
+      "'\(DisplayText.excerpt(text))' would be read as '\(cut.reading.summary)', leaving '\(DisplayText.excerpt(cut.unread, limit: 20))' out. Give the target as one number with its unit (e.g. >= 78%, 42%, < 3 days)."
   }
 
   /// A name's problem, if any: too long for a label on a slide.

@@ -79,10 +79,14 @@ enum JSONFault {
 
     private mutating func value() -> Step {
       skipSpace()
-      guard offset < bytes.count else { return .fault(fault("the file ends where a value should be (truncated?)")) }
+      guard offset < bytes.count else {
+        return .fault(fault("the file ends where a value should be (truncated?)"))
+      }
       let byte = bytes[offset]
       if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
-        guard frames.count < maximumDepth else { return .fault(fault("nested more than \(maximumDepth) deep")) }
+        guard frames.count < maximumDepth else {
+          return .fault(fault("nested more than \(maximumDepth) deep", syntax: false))
+        }
         offset += 1
         skipSpace()
         let isObject = byte == UInt8(ascii: "{")
@@ -132,7 +136,8 @@ enum JSONFault {
         switch byte {
         case UInt8(ascii: "\""):
           offset += 1
-          let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<(offset - 1)]), as: UTF8.self)
+          let text = String(
+            decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<(offset - 1)]), as: UTF8.self)
           return (text, nil)
         case UInt8(ascii: "\\"):
           offset += 2
@@ -178,14 +183,16 @@ enum JSONFault {
       guard fits else {
         offset = start
         let shown = text.count > 40 ? String(text.prefix(39)) + "…" : text
-        return fault("\(shown) is a larger number than a kpi-align file holds")
+        return fault("\(shown) is a larger number than a kpi-align file holds", syntax: false)
       }
       return nil
     }
 
     private mutating func digits() -> Int {
       let start = offset
-      while offset < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[offset]) { offset += 1 }
+      while offset < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[offset]) {
+        offset += 1
+      }
       return offset - start
     }
 
@@ -207,8 +214,9 @@ enum JSONFault {
       }
     }
 
-    /// `path: what (line L, column C)` for the current offset.
-    private func fault(_ what: String) -> String {
+    /// `path: not valid JSON: what (line L, column C)` for the current offset (without "not
+    /// valid JSON" for valid JSON kpi-align can't hold).
+    private func fault(_ what: String, syntax: Bool = true) -> String {
       var path = ""
       for frame in frames {
         switch frame {
@@ -219,9 +227,13 @@ enum JSONFault {
       let before = UnsafeBufferPointer(rebasing: bytes[..<min(offset, bytes.count)])
       let line = before.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
       let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-      let column = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<min(offset, bytes.count)]), as: UTF8.self).count + 1
+      let column =
+        String(
+          decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<min(offset, bytes.count)]), as: UTF8.self
+        ).count + 1
       if path.count > 120 { path = path.prefix(60) + "…" + path.suffix(40) }
-      return "\(path.isEmpty ? "(top level)" : path): \(what) (line \(line), column \(column))"
+      return
+        "\(path.isEmpty ? "(top level)" : path): \(syntax ? "not valid JSON: " : "")\(what) (line \(line), column \(column))"
     }
   }
 }

@@ -221,6 +221,7 @@ extension KPIInventory {
         return problem(
           column, "\(self[column].count) characters; this cell is at most \(AnswerText.maximumLength)")
       }
+      if let cut = AnswerText.cutTargetProblem(self["target"]) { return problem("target", cut) }
       let unused: [String]
       switch level {
       case 1:

@@ -261,7 +261,8 @@ public struct ReadingsFile: Sendable {
       }
       readings.append(
         Reading(
-          kpi: kpi, day: day, value: value, note: noteText.flatMap { $0.isEmpty ? nil : CascadeCSV.neutralised($0) },
+          kpi: kpi, day: day, value: value,
+          note: noteText.flatMap { $0.isEmpty ? nil : CascadeCSV.neutralised($0) },
           confidence: confidence,
           recordedBy: recordedBy.flatMap { $0.isEmpty ? nil : CascadeCSV.neutralised($0) }))
     }

@@ -37,6 +37,7 @@ extension Workshop {
 
     case .companyKPITarget(let kpi), .target(let kpi):
       guard !text.isEmpty else { return .refused("A target is needed, e.g. >= 20% YoY.") }
+      if let problem = AnswerText.cutTargetProblem(text) { return .refused(problem) }
       if Target.parse(text) == nil, text != lastRefusedAnswer {
         return .refused(
           "'\(DisplayText.safe(text))' is a goal, not a measurable target. Give a number (e.g. >= 78%, 42%, < 3 days), or type it again to keep it as it is."
@@ -150,6 +151,7 @@ extension Workshop {
     case .adjustmentTarget(let conflict, let kpi, let name):
       let old = cascade.departmentKPI(kpi)
       let newTarget = text.isEmpty ? old?.target : text
+      if !text.isEmpty, let problem = AnswerText.cutTargetProblem(text) { return .refused(problem) }
       if name == old?.name && newTarget == old?.target {
         return .refused(
           "Nothing changed: a conflict is resolved by adjusting the KPI. Give a new target (or /undo to rename it)."

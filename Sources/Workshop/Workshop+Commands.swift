@@ -90,6 +90,7 @@ extension Workshop {
       case .failure(let problem): return refuse(problem.message)
       case .success(let id):
         let target = parsed.rest(from: 1)
+        if let problem = AnswerText.cutTargetProblem(target) { return refuse(problem) }
         let old =
           cascade.companyKPI(id)?.target ?? cascade.departmentKPI(id)?.target
           ?? cascade.individualKPI(id)?.target

@@ -186,10 +186,16 @@ struct Runner {
             try store.create(name: choice, at: Date(), memoryOnly: input.isInteractive), input: input)
         } catch  where input.isInteractive && error.code == .usage {
           Console.error(error.message)
+        } catch  where !input.isInteractive {
+          // A script's first line is an answer like any other: a refusal names its place.
+          throw ExitError(error.code, "\(input.location): \(error.message)")
         }
       case .interrupted:
         continue
       case .controlSequence:
+        guard input.isInteractive else {
+          throw ExitError(.failed, "\(input.location): \(REPL.controlSequenceRefusal)")
+        }
         Console.error(REPL.controlSequenceRefusal)
       case .end, .terminated:
         return .success

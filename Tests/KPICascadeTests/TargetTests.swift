@@ -137,7 +137,7 @@ struct TargetTests {
     TargetCase(")1.8k billion", .atLeast, 1_800, summary: "≥ 1,800"),
     TargetCase("2 million billion", .atLeast, 2e6, summary: "≥ 2,000,000"),
     // Finding 5: the same with punctuation stuck to the word ("exactly-").
-    TargetCase("-1exactly-1", .decrease, 1, summary: "-1"),
+    TargetCase("-1exactly", .decrease, 1, summary: "-1"),
     // Finding 6: a verb of change in the unit ("-2 widgets grow") read back as an increase.
     TargetCase("-2widgets grow1", .decrease, 2, .custom("widgets"), summary: "-2 widgets"),
   ]
@@ -166,6 +166,35 @@ struct TargetTests {
     let target = try #require(Target.parse(example.text))
     let again = try #require(Target.parse(target.summary))
     #expect(again.summary == target.summary)
+  }
+
+  /// A number the reader would leave out makes the text no target at all: `=1+2` is refused,
+  /// not kept as "= 1". The room is told what it would have read and what was left over.
+  @Test(arguments: [
+    ("=1+2", "= 1", "+2"),
+    ("-1exactly-1", "-1", "exactly-1"),
+    ("3-5 days", "≥ 3", "-5"),
+    ("between 3 and 5 days", "≥ 3", "5"),
+    ("NPS ≥ 45 (from 38)", "≥ 45", "38)"),
+    ("grow revenue 20% to $12M", "≥ $12M", "20%"),
+  ])
+  func aNumberLeftUnreadIsRefusedNotCut(_ text: String, reading: String, unread: String) throws {
+    #expect(Target.parse(text) == nil)
+    let cut = try #require(Target.cutReading(of: text))
+    #expect(cut.reading.summary == reading)
+    #expect(cut.unread == unread)
+  }
+
+  /// Numbers that are read, and digits that belong to a name, leave nothing over.
+  @Test(arguments: [
+    ("p95 latency < 200 ms", "< 200 ms"), ("LTV:CAC >= 3:1", "≥ 3"),
+    ("reduce churn from 8% to 5%", "≤ 5%"), ("90-day retention 85%", "≥ 85%"),
+    ("top 10 on G2", "≥ 10"), ("4.5/5 by Q4 2027", "≥ 4.5 out of 5 by Q4 2027"),
+    ("80% of aged stock within 6 weeks", "≥ 80% within 6 weeks"),
+  ])
+  func everyNumberReadLeavesNothingOver(_ text: String, summary: String) throws {
+    #expect(Target.cutReading(of: text) == nil)
+    #expect(try #require(Target.parse(text)).summary == summary)
   }
 
   @Test func wordBoundariesKeepNamesFromReadingAsDirections() throws {

@@ -153,10 +153,14 @@ struct TranscriptValidationTests {
     #expect(Self.problem(Self.validTranscript()) == nil)
   }
 
-  @Test func truncatedJSON() {
+  @Test func truncatedJSON() throws {
     let text = Self.validTranscript()
-    let error = Self.problem(String(text.prefix(text.count / 2)))
-    #expect(error == ExitError(.badInput, "in.json: not valid JSON (truncated or damaged)."))
+    let error = try #require(Self.problem(String(text.prefix(text.count / 2))))
+    // Where it ends: the path in the file, then the line and column.
+    #expect(error.code == .badInput)
+    #expect(error.message.hasPrefix("in.json: exchanges["), "\(error.message)")
+    #expect(error.message.contains(": not valid JSON: the file ends inside"), "\(error.message)")
+    #expect(error.message.contains("(truncated?) (line "), "\(error.message)")
   }
 
   @Test func wrongFormatTag() {
