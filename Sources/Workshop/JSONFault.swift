@@ -26,7 +26,8 @@ enum JSONFault {
     var frames: [Frame] = []
 
     enum Frame {
-      case object(key: String)
+      /// `nil` while its next key is read, so a fault in the key is the object's own.
+      case object(key: String?)
       case array(index: Int)
     }
 
@@ -94,7 +95,7 @@ enum JSONFault {
           offset += 1
           return .read
         }
-        frames.append(isObject ? .object(key: "") : .array(index: 0))
+        frames.append(isObject ? .object(key: nil) : .array(index: 0))
         if isObject, let fault = key(first: true) { return .fault(fault) }
         return .opened
       }
@@ -116,6 +117,7 @@ enum JSONFault {
       guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
         return fault(first ? "expected a key or }" : "expected a key after ,")
       }
+      frames[frames.count - 1] = .object(key: nil)
       let (text, fault) = string()
       if let fault { return fault }
       frames[frames.count - 1] = .object(key: text)
@@ -220,7 +222,8 @@ enum JSONFault {
       var path = ""
       for frame in frames {
         switch frame {
-        case .object(let key): path += (path.isEmpty ? "" : ".") + key
+        case .object(let key?): path += (path.isEmpty ? "" : ".") + key
+        case .object(nil): break
         case .array(let index): path += "[\(index)]"
         }
       }
