@@ -145,8 +145,14 @@ struct Runner {
   private func start() throws(ExitError) -> ExitCode {
     let input = try InputSource(scriptPath: arguments.script)
     // A damaged session can't be resumed; `kpi-align list` shows it with the reason.
-    let summaries = store.summaries().filter { $0.damage == nil }
+    let all = store.summaries()
+    let summaries = all.filter { $0.damage == nil }
     if input.isInteractive {
+      let damaged = all.count - summaries.count
+      if damaged > 0 {
+        Console.out(
+          "\(damaged) session\(damaged == 1 ? " can't" : "s can't") be read: kpi-align list says why.")
+      }
       if summaries.isEmpty {
         Console.out("No workshops yet. What is this workshop called? (e.g. Acme Retail 2027)")
       } else {

@@ -214,6 +214,18 @@ import Testing
     }
   }
 
+  @Test func theStartMenuSaysADamagedSessionCantBeResumed() throws {
+    try withScratchDirectory { folder in
+      try "{".write(to: folder.appendingPathComponent("broken.json"), atomically: true, encoding: .utf8)
+      let room = try Facilitator([], in: folder)
+      let menu = try room.terminal.expect("workshop› ", timeout: Facilitator.timeout)
+      #expect(
+        menu.contains("1 session can't be read: kpi-align list says why.\r\nNo workshops yet."), "\(menu)")
+      room.terminal.send("\u{4}")
+      #expect(try room.terminal.waitForExit() == 0)
+    }
+  }
+
   @Test func importedTextHoldsTypedLimitsAndNotesAreNeutralised() throws {
     try withScratchDirectory { root in
       let sessions = root.appendingPathComponent("sessions")
