@@ -114,19 +114,25 @@ enum ConfinedFile {
   static func readAll(
     _ fd: Int32, path: String, limit: Int, tooLarge: (Int) -> String
   ) throws(ExitError) -> Data {
-    var data = Data()
     var status = stat()
-    if fstat(fd, &status) == 0, status.st_size > 0 { data.reserveCapacity(min(Int(status.st_size), limit)) }
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    let expected = fstat(fd, &status) == 0 ? max(0, Int(status.st_size)) : 0
+    // Read straight into the buffer that is returned: room for the size the file has, and one
+    // byte more to see that it ended there (a file still growing gets more room).
+    var data = Data(count: min(expected, limit) + 1)
+    var filled = 0
     while true {
-      let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if filled == data.count { data.count = min(max(2 * data.count, 1 << 16), limit + 1) }
+      let count = data.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
       if count < 0 {
         if errno == EINTR { continue }
         throw .io("\(DisplayText.safe(path)): can't read it (\(AtomicFile.lastError())).")
       }
-      if count == 0 { return data }
-      guard data.count + count <= limit else { throw .badInput(tooLarge(data.count + count)) }
-      data.append(contentsOf: chunk[..<count])
+      if count == 0 { break }
+      filled += count
+      guard filled <= limit else { throw .badInput(tooLarge(filled)) }
     }
+    data.count = filled
+    return data
   }
+
 }
