@@ -35,6 +35,9 @@ public final class ScriptReader {
 
   /// The next line, `.end` once the input is exhausted, or `.terminated` after a signal.
   public func readLine() -> LineInput {
+    // Before every line, not only when more must be read: a script already in the buffer
+    // (a whole file arrives in one read) stops at the next line, not at its end.
+    if Signals.terminationRequested || Signals.interruptRequested { return .terminated }
     while true {
       if let newline = buffer[scanned...].firstIndex(of: 0x0A) {
         return take(upTo: newline, skipping: 1)

@@ -38,6 +38,12 @@ public enum Signals {
     setHandler(for: SIGTERM, restart: false)
     setHandler(for: SIGHUP, restart: false)
     setHandler(for: SIGWINCH, restart: true)
+    // A blocked mask is inherited through exec: a parent that blocks these (a test runner's
+    // thread, some job runners) would otherwise leave SIGTERM pending until the script's end.
+    var handled = sigset_t()
+    sigemptyset(&handled)
+    for signal in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&handled, signal) }
+    _ = pthread_sigmask(SIG_UNBLOCK, &handled, nil)
   }
 
   /// True once SIGTERM or SIGHUP has arrived: the caller should save and quit. It never resets.

@@ -85,7 +85,9 @@ struct REPL {
       case .terminated:
         let saved = save(quietly: false)
         guard !input.isInteractive else { return saved ? .success : .io }
-        Console.error("kpi-align: \(input.location): stopped by a signal; every answer so far is saved.")
+        Console.error(
+          "kpi-align: \(input.location): stopped by a signal after this line; every answer up to it is saved, and no later line was run."
+        )
         return saved ? .failed : .io
       case .controlSequence:
         Console.out(style.problem(Self.controlSequenceRefusal))

@@ -131,7 +131,7 @@ final class Running {
     process.standardInput = input
     process.standardOutput = FileHandle(forWritingAtPath: output.path + ".out")
     process.standardError = FileHandle(forWritingAtPath: output.path + ".err")
-    signal(SIGPIPE, SIG_IGN)
+    Glibc.signal(SIGPIPE, SIG_IGN)
     try process.run()
     if closeInput { try? input.fileHandleForWriting.close() }
   }
@@ -143,6 +143,11 @@ final class Running {
   }
 
   var isRunning: Bool { process.isRunning }
+
+  /// Sends `number` (SIGTERM, SIGHUP…) to the process.
+  func signal(_ number: Int32) {
+    kill(process.processIdentifier, number)
+  }
 
   func send(_ text: String) {
     try? input.fileHandleForWriting.write(contentsOf: Data(text.utf8))
