@@ -9,6 +9,10 @@ public enum LeadTime {
   /// The lead times DESIGN §2 calls leading: early enough to act, close enough to predict.
   public static let window = 30...60
 
+  /// `window` as the room reads it, "30–60": every question, hint and remedy that names the
+  /// window says it from here.
+  public static let windowText = "\(window.lowerBound)–\(window.upperBound)"
+
   /// Days, or `nil` when the answer is not a lead time ("soon", "-3", "lots", "").
   ///
   /// Weeks are 7 days, months 30, quarters 90. "0", "none", "lagging" and "after the fact"

@@ -151,7 +151,7 @@ struct Agenda {
           return Question(
             key: .departmentKPIName(companyKPI: companyKPI.id, department: department.id),
             text: kpis.isEmpty
-              ? "\(quoted(department.name)) → \(quoted(companyKPI.name)): what can we measure today that tells us whether this will improve in 30–60 days?"
+              ? "\(quoted(department.name)) → \(quoted(companyKPI.name)): what can we measure today that tells us whether this will improve in \(LeadTime.windowText) days?"
               : "Another KPI for \(quoted(department.name)) → \(quoted(companyKPI.name))?",
             hint: kpis.isEmpty
               ? "A KPI name, e.g. Qualified pipeline coverage. Contribution: \(contribution.text ?? "")"
@@ -169,7 +169,7 @@ struct Agenda {
       return Question(
         key: .leadTime(kpi: kpi.id),
         text: "How many days before \(quoted(companyKPI.name)) does \(quoted(kpi.name)) move?",
-        hint: "30–60 days is the window; 0 if it only moves after the fact.")
+        hint: "\(LeadTime.windowText) days is the window; 0 if it only moves after the fact.")
     }
     if kpi.linkSentence == nil {
       return Question(

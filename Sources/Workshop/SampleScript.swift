@@ -171,7 +171,7 @@ struct SampleScript {
 
   private func kpiQuestion(_ department: String, _ outcome: String, first: Bool) -> String {
     first
-      ? "\(department) → \(outcome): what can we measure today that tells us whether this will improve in 30–60 days?"
+      ? "\(department) → \(outcome): what can we measure today that tells us whether this will improve in \(LeadTime.windowText) days?"
       : "Another KPI for \(department) → \(outcome)?"
   }
 

@@ -87,7 +87,7 @@ public struct Workshop: Sendable {
       ]
     case .select:
       lines = [
-        "For each contribution, what can we measure today that tells us whether the outcome will improve in 30–60 days? Each KPI gets a lead time, a one-sentence link and a target: \"Qualified pipeline coverage, 45 days, >= 3x\" is a good one; \"calls made\" is an activity."
+        "For each contribution, what can we measure today that tells us whether the outcome will improve in \(LeadTime.windowText) days? Each KPI gets a lead time, a one-sentence link and a target: \"Qualified pipeline coverage, 45 days, >= 3x\" is a good one; \"calls made\" is an activity."
       ]
     case .resolve:
       lines = [

@@ -35,7 +35,7 @@ public struct LeadTimeCheck: AlignmentCheck {
       return Finding(
         check: kind, verdict: .warn, subject: kpi.id,
         reason: "lagging: it moves with or after \(outcome)",
-        remedy: "replace it with something that moves 30–60 days before \(outcome)")
+        remedy: "replace it with something that moves \(LeadTime.windowText) days before \(outcome)")
     case LeadTime.window:
       return Finding(
         check: kind, verdict: .pass, subject: kpi.id,
@@ -46,7 +46,7 @@ public struct LeadTimeCheck: AlignmentCheck {
         reason: days < LeadTime.window.lowerBound
           ? "leads by only \(days) day\(days == 1 ? "" : "s"): too little time to act"
           : "leads by \(days) days: too far ahead to predict reliably",
-        remedy: "look for something that moves 30–60 days before \(outcome)")
+        remedy: "look for something that moves \(LeadTime.windowText) days before \(outcome)")
     }
   }
 
@@ -62,7 +62,7 @@ public struct LeadTimeCheck: AlignmentCheck {
       return Finding(
         check: kind, verdict: .fail, subject: department.id,
         reason: "every KPI is lagging: every level needs leading indicators",
-        remedy: "add at least one KPI that moves 30–60 days before its outcome")
+        remedy: "add at least one KPI that moves \(LeadTime.windowText) days before its outcome")
     }
     return Finding(
       check: kind, verdict: .warn, subject: department.id,
