@@ -70,6 +70,13 @@ public final class OpenSession {
   /// Where `/save PATH` last wrote a copy, if it did.
   public private(set) var copyPath: String?
 
+  /// Where the answers are now, for the words after a failed write and before leaving.
+  public var safety: AnswerSafety {
+    AnswerSafety(
+      onlyInMemory: answersOnlyInMemory, notStored: answersNotStored, copyPath: copyPath,
+      retriesWrites: retriesWrites)
+  }
+
   /// Whether a failed write is tried again with the next answer (not once the files were
   /// replaced by another program, or the folder was read-only from the start).
   public var retriesWrites: Bool { detachment == nil }

@@ -159,7 +159,7 @@ struct REPL {
         Console.error("kpi-align: \(notice)")
       }
     } catch {
-      Console.error("kpi-align: \(Self.sentence(error.message)) \(whereTheAnswersAre)")
+      Console.error("kpi-align: \(Self.sentence(error.message)) \(open.safety.whereTheAnswersAre)")
       return false
     }
     return exchange.movesStep ? save(quietly: true) : true
@@ -170,31 +170,14 @@ struct REPL {
     text.hasSuffix(".") || text.hasSuffix("?") ? text : text + "."
   }
 
-  /// What a failed write means for the room's answers, and what to do about it.
-  private var whereTheAnswersAre: String {
-    let count = open.answersOnlyInMemory
-    guard count > 0 else {
-      if open.answersNotStored > 0, let copy = open.copyPath {
-        return "Every answer is in the copy at \(copy); /save PATH writes it again there or elsewhere."
-      }
-      return
-        "Every answer is on disk in the journal beside it, so none is lost; /save PATH also writes a copy elsewhere."
-    }
-    let held = count == 1 ? "1 answer is" : "\(count) answers are"
-    return open.retriesWrites
-      ? "\(held) kept in memory only: kpi-align tries again with every answer, and /save PATH writes a copy elsewhere now."
-      : "\(held) kept in memory only: /save PATH writes the session elsewhere."
-  }
-
   /// After a save failed on the way out: a person whose answers are in memory only is told so
   /// once and stays; a script, or a second /quit, leaves.
   private func mayLeave(again: Bool) -> Bool {
-    let count = open.answersOnlyInMemory
-    guard input.isInteractive, count > 0, !again else { return true }
-    let held = count == 1 ? "1 answer is" : "\(count) answers are"
-    Console.error(
-      "kpi-align: \(held) in memory only and would be lost: /save PATH keeps them; /quit again leaves without them."
-    )
+    guard let warning = open.safety.leavingWarning(interactive: input.isInteractive, warnedBefore: again)
+    else {
+      return true
+    }
+    Console.error("kpi-align: \(warning)")
     return false
   }
 
@@ -207,7 +190,7 @@ struct REPL {
       }
       return true
     } catch {
-      Console.error("kpi-align: \(Self.sentence(error.message)) \(whereTheAnswersAre)")
+      Console.error("kpi-align: \(Self.sentence(error.message)) \(open.safety.whereTheAnswersAre)")
       return false
     }
   }
