@@ -86,6 +86,24 @@ struct ExpectedOutputTests {
     ExpectedFile.checkNothingElse(besides: Set(outputs.made.map(\.name)))
   }
 
+  /// A `KPI_ALIGN_NOW` that is not an instant stops the run (a reproducible run must not quietly
+  /// be today's); an empty one is the real time.
+  @Test(arguments: ["tomorrow", "2027-07-19", "2027-07-19 09:00:00"])
+  func aClockThatIsNotAnInstantIsAUsageError(value: String) throws {
+    let directory = Binary.scratchDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let run = try Binary.run(
+      ["--sessions", directory.path, "list"], environment: ["KPI_ALIGN_NOW": value], directory: directory)
+    #expect(run.status == 2)
+    #expect(
+      run.stderr
+        == "kpi-align: KPI_ALIGN_NOW takes an instant such as 2027-07-19T09:00:00Z, not '\(value)'.\n")
+    #expect(run.stdout.isEmpty)
+    let unset = try Binary.run(
+      ["--sessions", directory.path, "list"], environment: ["KPI_ALIGN_NOW": ""], directory: directory)
+    #expect(unset.status == 0, "\(unset.stderr)")
+  }
+
   /// The comparison can fail: one byte changed in a file is reported with the line and column,
   /// both versions of the line and the rewrite command. (A fixture, not a pinned file: a rewrite
   /// may be making those while this runs.)
