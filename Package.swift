@@ -42,6 +42,8 @@ let package = Package(
     .testTarget(
       name: "EndToEndTests",
       dependencies: ["kpi-align"],
+      // Expected/ is read from the checkout (and rewritten there), never from the bundle.
+      exclude: ["Expected"],
       resources: [.copy("Fixtures")]
     ),
   ]

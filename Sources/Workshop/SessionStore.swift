@@ -33,8 +33,8 @@ public struct SessionStore: Sendable {
   func transcriptURL(slug: String) -> URL { directory.appendingPathComponent("\(slug).json") }
 
   /// Every session in the folder: the readable ones newest change first, then the damaged ones
-  /// by slug, each with the reason it can't be read.
-  public func summaries() -> [Summary] {
+  /// by slug, each with the reason it can't be read. `date` is today for each session's agenda.
+  public func summaries(at date: Date = Date()) -> [Summary] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
     var result: [Summary] = []
     var damaged: [Summary] = []
@@ -49,7 +49,7 @@ public struct SessionStore: Sendable {
             damage: error.message))
         continue
       }
-      let agenda = Agenda(cascade: session.cascade, progress: session.progress, today: Date())
+      let agenda = Agenda(cascade: session.cascade, progress: session.progress, today: date)
       result.append(
         Summary(
           name: session.info.name, slug: slug, step: agenda.reachedStep.rawValue,

@@ -10,11 +10,12 @@ struct REPL {
   let open: OpenSession
   let input: InputSource
   let style: TextStyle
+  let clock: Clock
 
   func run() -> ExitCode {
     var workshop = Workshop(session: open.session, style: style)
     defer { input.close() }
-    show(workshop.opening(at: Date()))
+    show(workshop.opening(at: clock.now))
     if let detachment = open.detachment {
       Console.error("kpi-align: \(detachment) /save PATH writes the session elsewhere.")
     }
@@ -29,7 +30,7 @@ struct REPL {
       case .line(let line):
         // The dashboard fits the screen, leaving the prompt's row.
         workshop.screenRows = input.isInteractive ? LineWrapping.terminalHeight.map { $0 - 1 } : nil
-        let reply = soleOwner(of: &workshop) { $0.handle(line, at: Date()) }
+        let reply = soleOwner(of: &workshop) { $0.handle(line, at: clock.now) }
         let leavingAgain = warnedBeforeLeaving
         warnedBeforeLeaving = false
         var wrote = reply.exchange.map { keep($0, of: workshop) } ?? true
@@ -119,7 +120,7 @@ struct REPL {
     let file: ReadingsFile
     do {
       file = try ReadingsFile(
-        try SessionStore.loadSpreadsheet(path), cascade: workshop.cascade, today: CalendarDay.of(Date()))
+        try SessionStore.loadSpreadsheet(path), cascade: workshop.cascade, today: clock.today)
     } catch let error as ExitError {
       Console.error("kpi-align: \(place)\(error.message)")
       return false
@@ -132,7 +133,7 @@ struct REPL {
     } catch {
       return false
     }
-    let reply = soleOwner(of: &workshop) { $0.recordReadings(file, from: path, at: Date()) }
+    let reply = soleOwner(of: &workshop) { $0.recordReadings(file, from: path, at: clock.now) }
     if let exchange = reply.exchange, !keep(exchange, of: workshop) { return false }
     show(reply.text)
     return reply.refusal == nil

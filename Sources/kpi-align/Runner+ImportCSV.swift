@@ -12,7 +12,7 @@ extension Runner {
     let session: Session
     let url: URL
     do {
-      (session, url) = try store.importInventory(path, name: name, at: Date())
+      (session, url) = try store.importInventory(path, name: name, at: clock.now)
     } catch  where error.code == .badInput {
       for line in error.message.split(separator: "\n") { Console.error("kpi-align: \(line)") }
       return .badInput

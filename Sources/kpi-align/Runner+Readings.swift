@@ -12,14 +12,14 @@ extension Runner {
     let bytes = try SessionStore.loadSpreadsheet(path)
     let file: ReadingsFile
     do {
-      file = try ReadingsFile(bytes, cascade: open.session.cascade, today: CalendarDay.of(Date()))
+      file = try ReadingsFile(bytes, cascade: open.session.cascade, today: clock.today)
     } catch {
       throw ExitError(
         .badInput,
         error.message(file: path) + "\nNothing from \(DisplayText.safe(path)) was recorded.")
     }
     var workshop = Workshop(session: open.session)
-    let reply = workshop.recordReadings(file, from: path, at: Date())
+    let reply = workshop.recordReadings(file, from: path, at: clock.now)
     guard let exchange = reply.exchange else {
       throw ExitError(.badInput, "\(DisplayText.safe(path)): \(reply.refusal ?? "refused").")
     }
@@ -33,7 +33,7 @@ extension Runner {
     let workshop = Workshop(session: try store.read(name), style: Console.wantsColour ? .fancy : .plain)
     Console.out(
       workshop.dashboardText(
-        asOf: try day(asOf, of: workshop), today: asOf == nil ? CalendarDay.of(Date()) : nil))
+        asOf: try day(asOf, of: workshop), today: asOf == nil ? clock.today : nil))
     return .success
   }
 
@@ -54,6 +54,6 @@ extension Runner {
       return day
     }
     return Dashboard.defaultDay(of: workshop.cascade)
-      ?? CalendarDay(ordinal: Int(Date().timeIntervalSince1970 / 86_400))
+      ?? clock.today
   }
 }

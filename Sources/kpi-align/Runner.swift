@@ -7,9 +7,12 @@ import Workshop
 struct Runner {
   let arguments: Arguments
   let store: SessionStore
+  /// Every "now" of the run: the real time, or `KPI_ALIGN_NOW`.
+  let clock: Clock
 
-  init(arguments: Arguments) {
+  init(arguments: Arguments, clock: Clock) {
     self.arguments = arguments
+    self.clock = clock
     store = SessionStore(directory: Locations.sessions(flag: arguments.sessionsDirectory))
   }
 
@@ -24,7 +27,7 @@ struct Runner {
     case .list:
       return list()
     case .importFile(let path):
-      let (session, url) = try store.importFile(path, at: Date())
+      let (session, url) = try store.importFile(path, at: clock.now)
       let count = session.exchanges.count
       Console.out(
         "Imported '\(DisplayText.safe(session.info.name))' as \(DisplayText.safe(url.path)) (\(count) exchange\(count == 1 ? "" : "s"), replay verified)."
@@ -77,7 +80,7 @@ struct Runner {
     case .new(let name):
       let input = try InputSource(scriptPath: arguments.script)
       return try workshop(
-        try store.create(name: name, at: Date(), memoryOnly: input.isInteractive), input: input)
+        try store.create(name: name, at: clock.now, memoryOnly: input.isInteractive), input: input)
     case .open(let name):
       let input = try InputSource(scriptPath: arguments.script)
       return try workshop(try store.open(name, memoryOnly: input.isInteractive), input: input)
@@ -97,7 +100,7 @@ struct Runner {
   }
 
   private func list() -> ExitCode {
-    let summaries = store.summaries()
+    let summaries = store.summaries(at: clock.now)
     let folder = DisplayText.safe(store.directory.path)
     guard !summaries.isEmpty else {
       Console.out("No sessions in \(folder). Start one with: kpi-align new NAME")
@@ -145,7 +148,7 @@ struct Runner {
   private func start() throws(ExitError) -> ExitCode {
     let input = try InputSource(scriptPath: arguments.script)
     // A damaged session can't be resumed; `kpi-align list` shows it with the reason.
-    let all = store.summaries()
+    let all = store.summaries(at: clock.now)
     let summaries = all.filter { $0.damage == nil }
     if input.isInteractive {
       let damaged = all.count - summaries.count
@@ -189,7 +192,7 @@ struct Runner {
             return try workshop(try store.open(slug, memoryOnly: input.isInteractive), input: input)
           }
           return try workshop(
-            try store.create(name: choice, at: Date(), memoryOnly: input.isInteractive), input: input)
+            try store.create(name: choice, at: clock.now, memoryOnly: input.isInteractive), input: input)
         } catch  where input.isInteractive && error.code == .usage {
           Console.error(error.message)
         } catch  where !input.isInteractive {
@@ -214,6 +217,6 @@ struct Runner {
   private func workshop(_ open: OpenSession, input: InputSource) throws(ExitError) -> ExitCode {
     defer { open.close() }
     let style: TextStyle = input.isInteractive && Console.wantsColour ? .fancy : .plain
-    return REPL(open: open, input: input, style: style).run()
+    return REPL(open: open, input: input, style: style, clock: clock).run()
   }
 }

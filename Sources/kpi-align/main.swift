@@ -6,7 +6,8 @@ Signals.install()
 let code: ExitCode
 do {
   let arguments = try Arguments(Array(CommandLine.arguments.dropFirst()))
-  code = try Runner(arguments: arguments).run()
+  let clock = try Clock(environment: ProcessInfo.processInfo.environment)
+  code = try Runner(arguments: arguments, clock: clock).run()
 } catch {
   Console.error("kpi-align: \(error.message)")
   code = error.code

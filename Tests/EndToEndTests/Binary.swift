@@ -39,6 +39,8 @@ enum Binary {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// Standard output as written, before decoding: what expected-output files are compared with.
+    var stdoutBytes = Data()
   }
 
   /// Runs kpi-align with `arguments`, feeding `input` on stdin through a pipe.
@@ -80,7 +82,7 @@ enum Binary {
     let errData = FileManager.default.contents(atPath: scratch.path + ".err") ?? Data()
     return Result(
       status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+      stderr: String(decoding: errData, as: UTF8.self), stdoutBytes: outData)
   }
 
   static func run(_ arguments: [String], input: String, environment: [String: String] = [:]) throws -> Result
