@@ -35,7 +35,8 @@ struct DashboardReport {
   func text(title: String, today: CalendarDay? = nil) -> String {
     var lines: [String] = []
     var day = "  as of \(dashboard.asOf)"
-    if let today {
+    // With no readings the day is today, not a reading's: nothing is said of one.
+    if let today, !cascade.scorecard.isEmpty {
       let age = dashboard.asOf.days(to: today)
       day +=
         age > 0

@@ -57,8 +57,11 @@ public struct SessionStore: Sendable {
           updated: session.exchanges.last?.at ?? session.info.created,
           openFindings: AlignmentReport(cascade: session.cascade).open.count, damage: nil))
     }
-    return result.sorted { ($0.updated ?? .distantPast) > ($1.updated ?? .distantPast) }
-      + damaged.sorted { $0.slug < $1.slug }
+    // Newest first; sessions changed at the same second by slug, so the order never depends on
+    // the order the file system lists them in.
+    return result.sorted {
+      ($0.updated ?? .distantPast, $1.slug) > ($1.updated ?? .distantPast, $0.slug)
+    } + damaged.sorted { $0.slug < $1.slug }
   }
 
   /// Starts a new session named `name`. In a folder kpi-align can't write, `memoryOnly`
