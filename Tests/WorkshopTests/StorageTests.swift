@@ -119,6 +119,16 @@ struct StorageTests {
     }
   }
 
+  @Test func sessionsChangedAtTheSameSecondAreListedBySlugNewestFirstOtherwise() throws {
+    let day = Date(timeIntervalSince1970: 1_795_687_200)
+    for name in ["Zeta", "Alpha", "Mid"] { try store.create(name: name, at: day).close() }
+    try store.create(name: "Later", at: day + 60).close()
+    try "{".write(to: directory.appendingPathComponent("broken.json"), atomically: true, encoding: .utf8)
+    let listed = store.summaries(at: day)
+    #expect(listed.map(\.slug) == ["later", "alpha", "mid", "zeta", "broken"])
+    #expect(listed.map { $0.damage != nil } == [false, false, false, false, true])
+  }
+
   @Test func importCopiesUnderAFreeSlugAndNeverOverwrites() throws {
     let open = try store.create(name: "Acme", at: Date())
     try type(["Revenue growth", ">= 20% YoY", "Dana Ruiz"], into: open)
