@@ -100,99 +100,28 @@ struct Runner {
   }
 
   private func list() -> ExitCode {
-    let summaries = store.summaries(at: clock.now)
-    let folder = DisplayText.safe(store.directory.path)
-    guard !summaries.isEmpty else {
-      Console.out("No sessions in \(folder). Start one with: kpi-align new NAME")
-      return .success
-    }
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [
-      .withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime,
-    ]
-    let names = summaries.map { DisplayText.safe($0.damage == nil ? $0.name : "?") }
-    let nameWidth = min(40, max(4, names.map(\.count).max() ?? 4))
-    let slugWidth = min(40, max(4, summaries.map(\.slug.count).max() ?? 4))
-    Console.out(
-      "NAME".padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0)
-        + "SLUG".padding(toLength: slugWidth + 2, withPad: " ", startingAt: 0)
-        + "STEP         LAST CHANGE (UTC)    OPEN FINDINGS")
-    for (summary, name) in zip(summaries, names) {
-      let step = Self.stepLabel(summary)
-      let name = String(name.prefix(nameWidth))
-      let updated = summary.updated.map { String(formatter.string(from: $0).prefix(16)) } ?? "-"
-      Console.out(
-        name.padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0)
-          + summary.slug.padding(toLength: slugWidth + 2, withPad: " ", startingAt: 0)
-          + step.padding(toLength: 13, withPad: " ", startingAt: 0)
-          + updated.padding(toLength: 21, withPad: " ", startingAt: 0)
-          + (summary.damage == nil ? "\(summary.openFindings)" : "-"))
-      if let damage = summary.damage {
-        // The reason names a file in the folder listed above: said once is enough.
-        let shown = DisplayText.safe(damage)
-        Console.out(
-          "  damaged: " + (shown.hasPrefix(folder + "/") ? String(shown.dropFirst(folder.count + 1)) : shown))
-      }
-    }
+    Console.out(SessionMenu(summaries: store.summaries(at: clock.now), folder: store.directory).table)
     return .success
-  }
-
-  /// `3/6 select`, or `6/6 done` when every step is complete.
-  static func stepLabel(_ summary: SessionStore.Summary) -> String {
-    guard summary.damage == nil else { return "damaged" }
-    guard !summary.isComplete else { return "6/6 done" }
-    return WorkshopStep(rawValue: summary.step).map { "\($0.rawValue)/6 \($0.keyword)" } ?? "?"
   }
 
   /// No subcommand: choose a session to resume, or name a new one.
   private func start() throws(ExitError) -> ExitCode {
     let input = try InputSource(scriptPath: arguments.script)
     // A damaged session can't be resumed; `kpi-align list` shows it with the reason.
-    let all = store.summaries(at: clock.now)
-    let summaries = all.filter { $0.damage == nil }
-    if input.isInteractive {
-      let damaged = all.count - summaries.count
-      if damaged > 0 {
-        Console.out(
-          "\(damaged) session\(damaged == 1 ? " can't" : "s can't") be read: kpi-align list says why.")
-      }
-      if summaries.isEmpty {
-        Console.out("No workshops yet. What is this workshop called? (e.g. Acme Retail 2027)")
-      } else {
-        Console.out("Resume a workshop, or start a new one:")
-        for (index, summary) in summaries.prefix(9).enumerated() {
-          Console.out(
-            "  \(index + 1)  \(DisplayText.safe(summary.name))  (\(summary.slug), \(Self.stepLabel(summary)))"
-          )
-        }
-        if summaries.count > 9 {
-          Console.out("  … and \(summaries.count - 9) more: kpi-align list shows them all.")
-        }
-        Console.out("Type a number or a workshop's name to resume it, or a new name to start one.")
-      }
-    }
+    let menu = SessionMenu(summaries: store.summaries(at: clock.now), folder: store.directory)
+    if input.isInteractive { Console.out(menu.greeting) }
     while true {
       switch input.read(prompt: "workshop› ") {
       case .line(let text):
-        let choice = text.trimmingCharacters(in: .whitespaces)
-        if choice.isEmpty { continue }
         do throws(ExitError) {
-          let shown = min(9, summaries.count)
-          if let number = Int(choice), shown > 0 {
-            guard number >= 1, number <= shown else {
-              let range = shown == 1 ? "type 1" : "type 1–\(shown)"
-              throw ExitError(
-                .usage,
-                "There is no workshop \(number): \(range) to resume, or a name with letters for a new one.")
-            }
-            return try workshop(
-              try store.open(summaries[number - 1].slug, memoryOnly: input.isInteractive), input: input)
-          }
-          if let slug = try? Slug.make(from: choice), summaries.contains(where: { $0.slug == slug }) {
+          switch try menu.choice(text) {
+          case .none: continue
+          case .resume(let slug):
             return try workshop(try store.open(slug, memoryOnly: input.isInteractive), input: input)
+          case .start(let name):
+            return try workshop(
+              try store.create(name: name, at: clock.now, memoryOnly: input.isInteractive), input: input)
           }
-          return try workshop(
-            try store.create(name: choice, at: clock.now, memoryOnly: input.isInteractive), input: input)
         } catch  where input.isInteractive && error.code == .usage {
           Console.error(error.message)
         } catch  where !input.isInteractive {
