@@ -38,6 +38,31 @@ public struct Finding: Codable, Equatable, Sendable, Identifiable {
   }
 }
 
+extension Finding {
+  /// A finding's words: why, and what to do about it.
+  ///
+  /// Each check declares its messages once, as static members of `Finding.Message` beside the
+  /// check (as swift-format declares its lint messages), so the wording lives in one place and
+  /// the tests name a message instead of copying its sentence.
+  public struct Message: Equatable, Sendable {
+    public var reason: String
+    public var remedy: String?
+
+    public init(_ reason: String, remedy: String? = nil) {
+      self.reason = reason
+      self.remedy = remedy
+    }
+  }
+
+  public init(check: CheckKind, verdict: Verdict, subject: String, _ message: Message) {
+    self.init(
+      check: check, verdict: verdict, subject: subject, reason: message.reason, remedy: message.remedy)
+  }
+
+  /// The finding's words, to compare with a declared message.
+  public var message: Message { Message(reason, remedy: remedy) }
+}
+
 /// The alignment tests, in the order `check` reports them.
 public enum CheckKind: String, Codable, CaseIterable, Sendable {
   case lock

@@ -22,7 +22,7 @@ struct AccountabilityCheckTests {
         "accountability:k3": .pass, "accountability:d2": .fail,
       ])
     #expect(
-      try Room.finding(AccountabilityCheck(), cascade, "accountability:d2").reason == "no head")
+      try Room.finding(AccountabilityCheck(), cascade, "accountability:d2").message == .noHead)
     let givenName = try Room.finding(AccountabilityCheck(), cascade, "accountability:k1")
     #expect(givenName.reason == "only a given name: nobody can tell which Priya")
     #expect(givenName.remedy == "add a surname")
@@ -53,7 +53,7 @@ struct AccountabilityCheckTests {
     #expect(verdicts["accountability:i1"] == .pass)
     #expect(verdicts["accountability:i2"] == .fail)
     #expect(verdicts["accountability:i3"] == .fail)
-    #expect(try Room.finding(AccountabilityCheck(), cascade, "accountability:i3").reason == "no owner")
+    #expect(try Room.finding(AccountabilityCheck(), cascade, "accountability:i3").message == .noOwner)
     #expect(
       AccountabilityCheck().findings(in: cascade).map(\.subject)
         == ["c1", "c2", "c3", "d1", "k1", "d2", "i1", "i2", "i3"])

@@ -35,8 +35,7 @@ struct ActivityCheckTests {
       ])
     #expect(Room.verdicts(ActivityCheck(), cascade) == ["activity:k1": .warn, "activity:k2": .pass])
     let finding = try Room.finding(ActivityCheck(), cascade, "activity:k1")
-    #expect(finding.reason == "counts what was done: activity at Level 2")
-    #expect(finding.remedy == "measure what results from it, or move it to Level 3")
+    #expect(finding.message == .activityAtLevelTwo)
   }
 
   /// Activity is what Level 3 is for: "calls made" under a department KPI is not flagged.

@@ -20,14 +20,14 @@ struct CountCheckTests {
 
   @Test func reasonsNameTheRange() throws {
     let few = try Cascade(events: [.companyKPIAdded(id: "c1", name: "Revenue")])
-    #expect(try Room.finding(CountCheck(), few, "counts:level-1").reason == "1 company KPI: 3–5 recommended")
+    #expect(try Room.finding(CountCheck(), few, "counts:level-1").message == .fewCompanyKPIs(1))
     let many = try Cascade(events: (0..<6).map { .companyKPIAdded(id: "c\($0)", name: "Outcome \($0)") })
     #expect(try Room.finding(CountCheck(), many, "counts:level-1").reason.contains("strategic confusion"))
     let empty = try Cascade(events: Room.companyKPIs + Room.department("d1", "Sales floor"))
-    #expect(try Room.finding(CountCheck(), empty, "counts:d1").reason == "no KPIs")
+    #expect(try Room.finding(CountCheck(), empty, "counts:d1").message == .noDepartmentKPIs)
     let two = try Cascade(events: Room.companyKPIs + Room.department("d1", "Sales", kpis: ["k1", "k2"]))
     #expect(
-      try Room.finding(CountCheck(), two, "counts:d1").reason == "2 KPIs: 5–8 per department recommended")
+      try Room.finding(CountCheck(), two, "counts:d1").message == .fewDepartmentKPIs(2))
   }
 
   /// `count` Level 3 KPIs under k1, each with `role`.
@@ -51,7 +51,7 @@ struct CountCheckTests {
   @Test func roleReasonsNameTheRoleAndTheRange() throws {
     let few = try Room.withOneKPI(Self.individuals(2, role: "Account executive"))
     let warn = try Room.finding(CountCheck(), few, "counts:role:account-executive")
-    #expect(warn.reason == "2 Level 3 KPIs for Account executive: 3–5 per role recommended")
+    #expect(warn.message == .fewRoleKPIs(2, "Account executive"))
     #expect(
       warn.remedy
         == "add what else this role does that drives its department KPIs, or accept fewer on purpose")
@@ -61,8 +61,7 @@ struct CountCheckTests {
         == "4 Level 3 KPIs for Account executive")
     let many = try Room.withOneKPI(Self.individuals(6, role: "Account executive"))
     let fail = try Room.finding(CountCheck(), many, "counts:role:account-executive")
-    #expect(fail.reason == "6 Level 3 KPIs for Account executive: more than 5 and nobody watches any of them")
-    #expect(fail.remedy == "keep the 3–5 that drive its department KPIs best")
+    #expect(fail.message == .manyRoleKPIs(6, "Account executive"))
   }
 
   @Test func levelThreeKPIsWithoutARoleWarn() throws {
@@ -73,8 +72,7 @@ struct CountCheckTests {
         "counts:level-1": .pass, "counts:d1": .warn, "counts:role:unassigned": .warn,
       ])
     let finding = try Room.finding(CountCheck(), cascade, "counts:role:unassigned")
-    #expect(finding.reason == "3 Level 3 KPIs with no role")
-    #expect(finding.remedy == "name the role or team each one measures, e.g. 'Account executive'")
+    #expect(finding.message == .withoutRole(3))
   }
 
   /// Spellings of one role count together; roles come in the order they first appear, and the

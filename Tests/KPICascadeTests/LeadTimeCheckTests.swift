@@ -13,30 +13,27 @@ struct LeadTimeCheckTests {
   }
 
   @Test(arguments: [
-    (
-      0, "lagging: it moves with or after Revenue growth",
-      "replace it with something that moves 30–60 days before Revenue growth"
-    ),
-    (
-      1, "leads by only 1 day: too little time to act",
-      "look for something that moves 30–60 days before Revenue growth"
-    ),
-    (
-      90, "leads by 90 days: too far ahead to predict reliably",
-      "look for something that moves 30–60 days before Revenue growth"
-    ),
+    (0, Finding.Message.lagging("Revenue growth"), "moves with or after"),
+    (1, .outsideWindow("Revenue growth", days: 1), "leads by only 1 day: too little time to act"),
+    (90, .outsideWindow("Revenue growth", days: 90), "leads by 90 days: too far ahead to predict"),
+    (45, .leads("Revenue growth", days: 45), "leads Revenue growth by 45 days"),
   ])
-  func reasonSaysWhatIsWrongAndRemedyWhatToDo(_ days: Int, _ reason: String, _ remedy: String) throws {
+  func reasonSaysWhatIsWrongAndRemedyWhatToDo(_ days: Int, _ message: Finding.Message, _ words: String) throws
+  {
     let finding = try Room.finding(
       LeadTimeCheck(), try Room.withOneKPI([.leadTimeSet(kpi: "k1", days: days)]), "lead-time:k1")
-    #expect(finding.reason == reason)
-    #expect(finding.remedy == remedy)
+    #expect(finding.message == message)
+    #expect(finding.reason.contains(words))
+    if days != 45 {
+      #expect(finding.remedy?.contains("\(LeadTime.windowText) days before Revenue growth") == true)
+    }
   }
 
   @Test func missingLeadTimeFails() throws {
     let cascade = try Room.withOneKPI()
     #expect(Room.verdicts(LeadTimeCheck(), cascade) == ["lead-time:k1": .fail, "lead-time:d1": .warn])
-    #expect(try Room.finding(LeadTimeCheck(), cascade, "lead-time:k1").reason == "no lead time given")
+    #expect(
+      try Room.finding(LeadTimeCheck(), cascade, "lead-time:k1").message == .noLeadTime("Revenue growth"))
   }
 
   @Test func departmentWithOnlyLaggingKPIsFails() throws {

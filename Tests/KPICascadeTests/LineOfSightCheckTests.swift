@@ -20,7 +20,8 @@ struct LineOfSightCheckTests {
       try Room.finding(LineOfSightCheck(), cascade, "line-of-sight:c3").reason
         == "no department moves it")
     #expect(
-      try Room.finding(LineOfSightCheck(), cascade, "line-of-sight:d2").reason == "moves Net profit margin")
+      try Room.finding(LineOfSightCheck(), cascade, "line-of-sight:d2").message
+        == .moves(["Net profit margin"]))
   }
 
   @Test func departmentThatMovesNothingFails() throws {

@@ -13,7 +13,7 @@ struct LockCheckTests {
     let cascade = try Cascade(events: Room.companyKPIs)
     #expect(Room.verdicts(LockCheck(), cascade) == ["lock:cascade": .fail])
     #expect(
-      try Room.finding(LockCheck(), cascade, "lock:cascade").reason == "the 3 company KPIs are not locked")
+      try Room.finding(LockCheck(), cascade, "lock:cascade").message == .notLocked(3))
   }
 
   @Test func failsWhenThereIsNothingToLock() {

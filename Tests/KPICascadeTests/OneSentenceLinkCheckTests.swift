@@ -22,8 +22,7 @@ struct OneSentenceLinkCheckTests {
 
   @Test func missingLinkNamesTheCompanyKPIInTheRemedyOnly() throws {
     let finding = try Room.finding(OneSentenceLinkCheck(), try Room.withOneKPI(), "link:k1")
-    #expect(finding.reason == "no link sentence: vanity-metric candidate")
-    #expect(finding.remedy == "say in one sentence how it moves Revenue growth, or remove it")
+    #expect(finding.message == .noLink("Revenue growth"))
   }
 
   @Test func severalSentencesSayHowManyWithoutRepeatingTheRemedy() throws {
@@ -31,8 +30,7 @@ struct OneSentenceLinkCheckTests {
       .linkSentenceSet(kpi: "k1", sentence: "More demos mean more deals. More deals mean more revenue.")
     ])
     let finding = try Room.finding(OneSentenceLinkCheck(), cascade, "link:k1")
-    #expect(finding.reason == "the link takes 2 sentences: vanity-metric candidate")
-    #expect(finding.remedy == "say in one sentence how it moves Revenue growth, or remove it")
+    #expect(finding.message == .linkOfSentences(2, "Revenue growth"))
   }
 
   @Test(arguments: [

@@ -20,7 +20,7 @@ struct TargetCheckTests {
       try Room.finding(TargetCheck(), cascade, "target:c2").reason
         == "'increase customer satisfaction' is a goal, not a measurable target")
     #expect(
-      try Room.finding(TargetCheck(), cascade, "target:c3").reason == "no target")
+      try Room.finding(TargetCheck(), cascade, "target:c3").message == .noTarget)
   }
 
   @Test func levelThreeKPIsNeedAMeasurableTargetToo() throws {
@@ -40,6 +40,6 @@ struct TargetCheckTests {
     #expect(
       try Room.finding(TargetCheck(), cascade, "target:i2").reason
         == "'book more demos' is a goal, not a measurable target")
-    #expect(try Room.finding(TargetCheck(), cascade, "target:i3").reason == "no target")
+    #expect(try Room.finding(TargetCheck(), cascade, "target:i3").message == .noTarget)
   }
 }

@@ -14,31 +14,36 @@ public struct AccountabilityCheck: AlignmentCheck {
     var assessed: [ExactText: Assessment] = [:]
     var findings: [Finding] = []
     for kpi in cascade.companyKPIs {
-      findings.append(finding(kpi.id, kpi.owner, missing: "no accountable executive", &assessed))
+      findings.append(finding(kpi.id, kpi.owner, missing: .noExecutive, &assessed))
     }
     for department in cascade.departments {
-      findings.append(finding(department.id, department.head, missing: "no head", &assessed))
+      findings.append(finding(department.id, department.head, missing: .noHead, &assessed))
       for kpi in department.kpis {
-        findings.append(finding(kpi.id, kpi.owner, missing: "no owner", &assessed))
+        findings.append(finding(kpi.id, kpi.owner, missing: .noOwner, &assessed))
       }
     }
     for kpi in cascade.individualKPIs {
-      findings.append(finding(kpi.id, kpi.owner, missing: "no owner", &assessed))
+      findings.append(finding(kpi.id, kpi.owner, missing: .noOwner, &assessed))
     }
     return findings
   }
 
   private func finding(
-    _ subject: String, _ person: String?, missing: String, _ assessed: inout [ExactText: Assessment]
+    _ subject: String, _ person: String?, missing: Finding.Message, _ assessed: inout [ExactText: Assessment]
   ) -> Finding {
     guard let person = person.answered else {
-      return Finding(
-        check: kind, verdict: .fail, subject: subject, reason: missing,
-        remedy: "name one person, e.g. '\(AccountablePerson.example)'")
+      return Finding(check: kind, verdict: .fail, subject: subject, missing)
     }
     let assessment = assessed.memo(ExactText(person)) { AccountablePerson.assess(person) }
     return Finding(
       check: kind, verdict: assessment.verdict, subject: subject, reason: assessment.problem,
       remedy: assessment.remedy)
   }
+}
+
+extension Finding.Message {
+  static let noExecutive = Self("no accountable executive", remedy: nameOnePerson)
+  static let noHead = Self("no head", remedy: nameOnePerson)
+  static let noOwner = Self("no owner", remedy: nameOnePerson)
+  private static let nameOnePerson = "name one person, e.g. '\(AccountablePerson.example)'"
 }

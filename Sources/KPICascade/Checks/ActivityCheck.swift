@@ -18,12 +18,9 @@ public struct ActivityCheck: AlignmentCheck {
     }
     return cascade.departmentKPIs.map { kpi in
       if looksLikeActivity(kpi.name) {
-        return Finding(
-          check: kind, verdict: .warn, subject: kpi.id,
-          reason: "counts what was done: activity at Level 2",
-          remedy: "measure what results from it, or move it to Level 3")
+        return Finding(check: kind, verdict: .warn, subject: kpi.id, .activityAtLevelTwo)
       }
-      return Finding(check: kind, verdict: .pass, subject: kpi.id, reason: "measures an outcome")
+      return Finding(check: kind, verdict: .pass, subject: kpi.id, .measuresAnOutcome)
     }
   }
 
@@ -108,4 +105,11 @@ public struct ActivityCheck: AlignmentCheck {
     "score", "within", "resolution", "accuracy", "yield", "success", "effectiveness", "return",
     "roi", "attendance", "coverage",
   ]
+}
+
+extension Finding.Message {
+  static let activityAtLevelTwo = Self(
+    "counts what was done: activity at Level 2", remedy: "measure what results from it, or move it to Level 3"
+  )
+  static let measuresAnOutcome = Self("measures an outcome")
 }

@@ -65,48 +65,30 @@ public struct CountCheck: AlignmentCheck {
 
   private func companyFinding(_ count: Int) -> Finding {
     ranged(
-      count, in: Self.companyRange, subject: "level-1", pass: "\(count) company KPIs",
-      none: ("no company KPIs", "agree the 3–5 outcomes the board cares about"),
-      few: (
-        "\(count) company KPI\(count == 1 ? "" : "s"): 3–5 recommended",
-        "check no outcome the board cares about is missing"
-      ),
-      many: (
-        "\(count) company KPIs: more than 5 signals strategic confusion",
-        "keep the 3–5 that matter most; the rest can be department KPIs"
-      ))
+      count, in: Self.companyRange, subject: "level-1", pass: .companyKPIs(count), none: .noCompanyKPIs,
+      few: .fewCompanyKPIs(count), many: .manyCompanyKPIs(count))
   }
 
   private func departmentFinding(_ department: Department) -> Finding {
     let count = department.kpis.count
     return ranged(
-      count, in: Self.departmentRange, subject: department.id, pass: "\(count) KPIs",
-      none: ("no KPIs", "pick 5–8 leading indicators of the company KPIs it moves"),
-      few: (
-        "\(count) KPI\(count == 1 ? "" : "s"): 5–8 per department recommended",
-        "add leading indicators for what it moves, or accept fewer on purpose"
-      ),
-      many: (
-        "\(count) KPIs: more than 8 and nobody watches any of them",
-        "keep the 5–8 that lead best; move activity counts to Level 3"
-      ))
+      count, in: Self.departmentRange, subject: department.id, pass: .departmentKPIs(count),
+      none: .noDepartmentKPIs, few: .fewDepartmentKPIs(count), many: .manyDepartmentKPIs(count))
   }
 
   /// The verdict of a count against its range: none fails, too few warns, too many fails.
   private func ranged(
-    _ count: Int, in range: ClosedRange<Int>, subject: String, pass: String,
-    none: (reason: String, remedy: String), few: (reason: String, remedy: String),
-    many: (reason: String, remedy: String)
+    _ count: Int, in range: ClosedRange<Int>, subject: String, pass: Finding.Message,
+    none: Finding.Message, few: Finding.Message, many: Finding.Message
   ) -> Finding {
-    let (verdict, words): (Verdict, (reason: String, remedy: String)?) =
+    let (verdict, message): (Verdict, Finding.Message) =
       switch count {
       case 0: (.fail, none)
       case ..<range.lowerBound: (.warn, few)
-      case range: (.pass, nil)
+      case range: (.pass, pass)
       default: (.fail, many)
       }
-    return Finding(
-      check: kind, verdict: verdict, subject: subject, reason: words?.reason ?? pass, remedy: words?.remedy)
+    return Finding(check: kind, verdict: verdict, subject: subject, message)
   }
 
   private func roleFindings(_ kpis: [IndividualKPI]) -> [Finding] {
@@ -141,28 +123,69 @@ public struct CountCheck: AlignmentCheck {
     }
     guard let unassigned = slots[Self.unassignedRole].map({ counts[$0] }) else { return named }
     return named + [
-      Finding(
-        check: kind, verdict: .warn, subject: Self.unassignedRole,
-        reason: "\(unassigned) Level 3 KPI\(unassigned == 1 ? "" : "s") with no role",
-        remedy: "name the role or team each one measures, e.g. 'Account executive'")
+      Finding(check: kind, verdict: .warn, subject: Self.unassignedRole, .withoutRole(unassigned))
     ]
   }
 
   /// Never `0`: a role exists only because some Level 3 KPI names it.
   private func roleFinding(_ subject: String, _ role: String, _ count: Int) -> Finding {
-    let kpis = "\(count) Level 3 KPI\(count == 1 ? "" : "s") for \(role)"
     switch count {
     case ..<Self.roleRange.lowerBound:
-      return Finding(
-        check: kind, verdict: .warn, subject: subject, reason: "\(kpis): 3–5 per role recommended",
-        remedy: "add what else this role does that drives its department KPIs, or accept fewer on purpose")
+      return Finding(check: kind, verdict: .warn, subject: subject, .fewRoleKPIs(count, role))
     case Self.roleRange:
-      return Finding(check: kind, verdict: .pass, subject: subject, reason: kpis)
+      return Finding(check: kind, verdict: .pass, subject: subject, .roleKPIs(count, role))
     default:
-      return Finding(
-        check: kind, verdict: .fail, subject: subject,
-        reason: "\(kpis): more than 5 and nobody watches any of them",
-        remedy: "keep the 3–5 that drive its department KPIs best")
+      return Finding(check: kind, verdict: .fail, subject: subject, .manyRoleKPIs(count, role))
     }
+  }
+}
+
+extension Finding.Message {
+  static func companyKPIs(_ count: Int) -> Self { Self("\(count) company KPIs") }
+  static let noCompanyKPIs = Self("no company KPIs", remedy: "agree the 3–5 outcomes the board cares about")
+  static func fewCompanyKPIs(_ count: Int) -> Self {
+    Self(
+      "\(count) company KPI\(count == 1 ? "" : "s"): 3–5 recommended",
+      remedy: "check no outcome the board cares about is missing")
+  }
+  static func manyCompanyKPIs(_ count: Int) -> Self {
+    Self(
+      "\(count) company KPIs: more than 5 signals strategic confusion",
+      remedy: "keep the 3–5 that matter most; the rest can be department KPIs")
+  }
+
+  static func departmentKPIs(_ count: Int) -> Self { Self("\(count) KPIs") }
+  static let noDepartmentKPIs = Self(
+    "no KPIs", remedy: "pick 5–8 leading indicators of the company KPIs it moves")
+  static func fewDepartmentKPIs(_ count: Int) -> Self {
+    Self(
+      "\(count) KPI\(count == 1 ? "" : "s"): 5–8 per department recommended",
+      remedy: "add leading indicators for what it moves, or accept fewer on purpose")
+  }
+  static func manyDepartmentKPIs(_ count: Int) -> Self {
+    Self(
+      "\(count) KPIs: more than 8 and nobody watches any of them",
+      remedy: "keep the 5–8 that lead best; move activity counts to Level 3")
+  }
+
+  /// "2 Level 3 KPIs for Account executive".
+  private static func levelThree(_ count: Int, _ role: String) -> String {
+    "\(count) Level 3 KPI\(count == 1 ? "" : "s") for \(role)"
+  }
+  static func roleKPIs(_ count: Int, _ role: String) -> Self { Self(levelThree(count, role)) }
+  static func fewRoleKPIs(_ count: Int, _ role: String) -> Self {
+    Self(
+      "\(levelThree(count, role)): 3–5 per role recommended",
+      remedy: "add what else this role does that drives its department KPIs, or accept fewer on purpose")
+  }
+  static func manyRoleKPIs(_ count: Int, _ role: String) -> Self {
+    Self(
+      "\(levelThree(count, role)): more than 5 and nobody watches any of them",
+      remedy: "keep the 3–5 that drive its department KPIs best")
+  }
+  static func withoutRole(_ count: Int) -> Self {
+    Self(
+      "\(count) Level 3 KPI\(count == 1 ? "" : "s") with no role",
+      remedy: "name the role or team each one measures, e.g. 'Account executive'")
   }
 }

@@ -28,12 +28,9 @@ public struct GovernanceCheck: AlignmentCheck {
 
   private func velocityFinding(_ velocity: BusinessVelocity?) -> Finding {
     guard let velocity else {
-      return Finding(
-        check: kind, verdict: .fail, subject: "governance-velocity", reason: "no business velocity",
-        remedy: "say whether the business changes week to week (high) or month to month (steady)")
+      return Finding(check: kind, verdict: .fail, subject: "governance-velocity", .noVelocity)
     }
-    return Finding(
-      check: kind, verdict: .pass, subject: "governance-velocity", reason: "\(velocity.rawValue) velocity")
+    return Finding(check: kind, verdict: .pass, subject: "governance-velocity", .velocity(velocity))
   }
 
   private func cadenceFinding(
@@ -41,19 +38,13 @@ public struct GovernanceCheck: AlignmentCheck {
     velocity: BusinessVelocity?
   ) -> Finding {
     guard let cadence else {
-      return Finding(
-        check: kind, verdict: .fail, subject: subject, reason: "no \(name) cadence",
-        remedy: "set how often the \(name) meets")
+      return Finding(check: kind, verdict: .fail, subject: subject, .noCadence(name))
     }
     guard let proposed, let velocity, cadence != proposed else {
-      return Finding(check: kind, verdict: .pass, subject: subject, reason: "\(name) \(cadence.rawValue)")
+      return Finding(check: kind, verdict: .pass, subject: subject, .cadence(name, cadence))
     }
-    let business = velocity == .high ? "a high-velocity business" : "a steady business"
-    let effect = cadence.days > proposed.days ? "sees problems late" : "spends the room's time on noise"
     return Finding(
-      check: kind, verdict: .warn, subject: subject,
-      reason: "\(business) reviewing \(cadence.rawValue) \(effect)",
-      remedy: "hold the \(name) \(proposed.rawValue)")
+      check: kind, verdict: .warn, subject: subject, .mismatchedCadence(name, cadence, velocity, proposed))
   }
 
   private func fieldFinding(_ field: GovernanceField, in governance: Governance) -> Finding {
@@ -77,7 +68,7 @@ public struct GovernanceCheck: AlignmentCheck {
         (governance.missPolicy, "rule for repeated misses", "agree what happens when a KPI keeps missing")
       }
     guard let text = value.answered else {
-      return Finding(check: kind, verdict: .fail, subject: subject, reason: "no \(what)", remedy: remedy)
+      return Finding(check: kind, verdict: .fail, subject: subject, .missing(what, remedy: remedy))
     }
     if field == .processOwner || field == .disputeResolver {
       let assessment = AccountablePerson.assess(text)
@@ -88,6 +79,33 @@ public struct GovernanceCheck: AlignmentCheck {
           remedy: assessment.remedy)
       }
     }
-    return Finding(check: kind, verdict: .pass, subject: subject, reason: "\(what): \(text)")
+    return Finding(check: kind, verdict: .pass, subject: subject, .agreed(what, text))
   }
+}
+
+extension Finding.Message {
+  static let noVelocity = Self(
+    "no business velocity",
+    remedy: "say whether the business changes week to week (high) or month to month (steady)")
+  static func velocity(_ velocity: BusinessVelocity) -> Self { Self("\(velocity.rawValue) velocity") }
+
+  /// `name` is the review ("operational review").
+  static func noCadence(_ name: String) -> Self {
+    Self("no \(name) cadence", remedy: "set how often the \(name) meets")
+  }
+  static func cadence(_ name: String, _ cadence: ReviewCadence) -> Self {
+    Self("\(name) \(cadence.rawValue)")
+  }
+  static func mismatchedCadence(
+    _ name: String, _ cadence: ReviewCadence, _ velocity: BusinessVelocity, _ proposed: ReviewCadence
+  ) -> Self {
+    let business = velocity == .high ? "a high-velocity business" : "a steady business"
+    let effect = cadence.days > proposed.days ? "sees problems late" : "spends the room's time on noise"
+    return Self(
+      "\(business) reviewing \(cadence.rawValue) \(effect)", remedy: "hold the \(name) \(proposed.rawValue)")
+  }
+
+  /// `what` is the part of governance ("dispute resolver").
+  static func missing(_ what: String, remedy: String) -> Self { Self("no \(what)", remedy: remedy) }
+  static func agreed(_ what: String, _ text: String) -> Self { Self("\(what): \(text)") }
 }

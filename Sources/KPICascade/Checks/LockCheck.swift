@@ -8,22 +8,23 @@ public struct LockCheck: AlignmentCheck {
   /// One finding about `cascade`.
   public func findings(in cascade: Cascade) -> [Finding] {
     if let day = cascade.lockedOn {
-      return [
-        Finding(
-          check: kind, verdict: .pass, subject: "cascade",
-          reason: "company KPIs locked on \(day) for twelve months")
-      ]
+      return [Finding(check: kind, verdict: .pass, subject: "cascade", .lockedOn(day))]
     }
     let count = cascade.companyKPIs.count
     return [
       Finding(
-        check: kind, verdict: .fail, subject: "cascade",
-        reason: count == 0
-          ? "no company KPIs agreed yet"
-          : "the \(count) company KPI\(count == 1 ? " is" : "s are") not locked",
-        remedy: count == 0
-          ? "agree 3–5 company KPIs, then lock them for twelve months"
-          : "confirm the lock: they stay fixed for twelve months and changes need a recorded reason")
+        check: kind, verdict: .fail, subject: "cascade", count == 0 ? .nothingToLock : .notLocked(count))
     ]
+  }
+}
+
+extension Finding.Message {
+  static func lockedOn(_ day: String) -> Self { Self("company KPIs locked on \(day) for twelve months") }
+  static let nothingToLock = Self(
+    "no company KPIs agreed yet", remedy: "agree 3–5 company KPIs, then lock them for twelve months")
+  static func notLocked(_ count: Int) -> Self {
+    Self(
+      "the \(count) company KPI\(count == 1 ? " is" : "s are") not locked",
+      remedy: "confirm the lock: they stay fixed for twelve months and changes need a recorded reason")
   }
 }

@@ -45,26 +45,41 @@ public struct MissPolicyCheck: AlignmentCheck {
       guard looked else { continue }
       guard let worst else {
         findings.append(
-          Finding(
-            check: kind, verdict: .pass, subject: kpi,
-            reason: "not off track at \(needed) consecutive reviews"))
+          Finding(check: kind, verdict: .pass, subject: kpi, .notRepeatedlyOffTrack(needed)))
         continue
       }
-      let days = worst.streak.map(\.day.description).joined(separator: ", ")
-      let what = "off track at \(worst.streak.count) consecutive \(worst.kind.rawValue) reviews (\(days))"
       if let plan = worst.streak.last?.variance(of: kpi)?.plan, !plan.isEmpty {
         findings.append(
           Finding(
-            check: kind, verdict: .warn, subject: kpi, reason: "\(what); improvement plan: \"\(plan)\"",
-            remedy: "follow the plan at the next \(worst.kind.rawValue) review"))
+            check: kind, verdict: .warn, subject: kpi, .offTrackWithPlan(worst.streak, worst.kind, plan: plan)
+          ))
       } else {
         findings.append(
-          Finding(
-            check: kind, verdict: .fail, subject: kpi,
-            reason: "\(what) and no improvement plan recorded",
-            remedy: "the miss policy needs an improvement plan: the owner brings one to the next /review"))
+          Finding(check: kind, verdict: .fail, subject: kpi, .offTrackWithoutPlan(worst.streak, worst.kind)))
       }
     }
     return findings
+  }
+}
+
+extension Finding.Message {
+  static func notRepeatedlyOffTrack(_ reviews: Int) -> Self {
+    Self("not off track at \(reviews) consecutive reviews")
+  }
+
+  /// "off track at 3 consecutive operational reviews (2027-01-04, …)".
+  private static func offTrack(_ streak: [Review], _ kind: ReviewKind) -> String {
+    let days = streak.map(\.day.description).joined(separator: ", ")
+    return "off track at \(streak.count) consecutive \(kind.rawValue) reviews (\(days))"
+  }
+  static func offTrackWithPlan(_ streak: [Review], _ kind: ReviewKind, plan: String) -> Self {
+    Self(
+      "\(offTrack(streak, kind)); improvement plan: \"\(plan)\"",
+      remedy: "follow the plan at the next \(kind.rawValue) review")
+  }
+  static func offTrackWithoutPlan(_ streak: [Review], _ kind: ReviewKind) -> Self {
+    Self(
+      "\(offTrack(streak, kind)) and no improvement plan recorded",
+      remedy: "the miss policy needs an improvement plan: the owner brings one to the next /review")
   }
 }

@@ -20,28 +20,17 @@ public struct OneSentenceLinkCheck: AlignmentCheck {
 
   private func finding(_ kpi: DepartmentKPI, in cascade: Cascade) -> Finding {
     let outcome = cascade.name(of: kpi.companyKPI)
-    let remedy = "say in one sentence how it moves \(outcome), or remove it"
     guard let link = kpi.linkSentence.answered else {
-      return Finding(
-        check: kind, verdict: .fail, subject: kpi.id,
-        reason: "no link sentence: vanity-metric candidate", remedy: remedy)
+      return Finding(check: kind, verdict: .fail, subject: kpi.id, .noLink(outcome))
     }
     let sentences = Self.sentenceCount(link)
     if sentences > 1 {
-      return Finding(
-        check: kind, verdict: .fail, subject: kpi.id,
-        reason: "the link takes \(sentences) sentences: vanity-metric candidate",
-        remedy: remedy)
+      return Finding(check: kind, verdict: .fail, subject: kpi.id, .linkOfSentences(sentences, outcome))
     }
-    let words = PlainText.wordCount(link)
-    if words < Self.shortestLink {
-      return Finding(
-        check: kind, verdict: .warn, subject: kpi.id,
-        reason: "'\(link)' is too short to show how it moves \(outcome)",
-        remedy: "say how, e.g. 'more qualified demos turn into more new revenue'")
+    if PlainText.wordCount(link) < Self.shortestLink {
+      return Finding(check: kind, verdict: .warn, subject: kpi.id, .linkTooShort(link, outcome))
     }
-    return Finding(
-      check: kind, verdict: .pass, subject: kpi.id, reason: "one sentence links it to \(outcome)")
+    return Finding(check: kind, verdict: .pass, subject: kpi.id, .linked(outcome))
   }
 
   /// Sentences in a text: terminators (. ! ?) followed by a space and more text, plus one.
@@ -134,5 +123,24 @@ public struct OneSentenceLinkCheck: AlignmentCheck {
     while start > 0 && !characters[start - 1].isWhitespace && characters[start - 1] != "(" { start -= 1 }
     let word = String(characters[start..<dot]).lowercased()
     return word.count == 1 || abbreviations.contains(word) || word.contains(".")
+  }
+}
+
+extension Finding.Message {
+  /// `outcome` is the company KPI the link must reach.
+  static func noLink(_ outcome: String) -> Self {
+    Self("no link sentence: vanity-metric candidate", remedy: sayHow(outcome))
+  }
+  static func linkOfSentences(_ count: Int, _ outcome: String) -> Self {
+    Self("the link takes \(count) sentences: vanity-metric candidate", remedy: sayHow(outcome))
+  }
+  static func linkTooShort(_ link: String, _ outcome: String) -> Self {
+    Self(
+      "'\(link)' is too short to show how it moves \(outcome)",
+      remedy: "say how, e.g. 'more qualified demos turn into more new revenue'")
+  }
+  static func linked(_ outcome: String) -> Self { Self("one sentence links it to \(outcome)") }
+  private static func sayHow(_ outcome: String) -> String {
+    "say in one sentence how it moves \(outcome), or remove it"
   }
 }

@@ -21,10 +21,7 @@ public struct TargetCheck: AlignmentCheck {
         return
       }
       let judgement = read.memo(ExactText(text)) { Self.judge(text) }
-      findings.append(
-        Finding(
-          check: kind, verdict: judgement.verdict, subject: id, reason: judgement.reason,
-          remedy: judgement.remedy))
+      findings.append(Finding(check: kind, verdict: judgement.verdict, subject: id, judgement.message))
     }
     for kpi in cascade.companyKPIs { add(kpi.id, kpi.target) }
     for kpi in cascade.departmentKPIs { add(kpi.id, kpi.target) }
@@ -41,29 +38,29 @@ public struct TargetCheck: AlignmentCheck {
 
   private func finding(_ id: String, _ typed: String?) -> Finding {
     guard let text = typed.answered else {
-      return Finding(
-        check: kind, verdict: .fail, subject: id, reason: "no target",
-        remedy: "give a number, e.g. '≥ 78%'")
+      return Finding(check: kind, verdict: .fail, subject: id, .noTarget)
     }
     let judgement = Self.judge(text)
-    return Finding(
-      check: kind, verdict: judgement.verdict, subject: id, reason: judgement.reason,
-      remedy: judgement.remedy)
+    return Finding(check: kind, verdict: judgement.verdict, subject: id, judgement.message)
   }
 
   /// What the check says about one answered target, whichever KPI carries it.
   private struct Judgement {
     var verdict: Verdict
-    var reason: String
-    var remedy: String?
+    var message: Finding.Message
   }
 
   private static func judge(_ text: String) -> Judgement {
-    guard let target = Target.parse(text) else {
-      return Judgement(
-        verdict: .fail, reason: "'\(text)' is a goal, not a measurable target",
-        remedy: "give a number, e.g. '≥ 78%'")
-    }
-    return Judgement(verdict: .pass, reason: target.summary)
+    guard let target = Target.parse(text) else { return Judgement(verdict: .fail, message: .goal(text)) }
+    return Judgement(verdict: .pass, message: .measurable(target))
   }
+}
+
+extension Finding.Message {
+  static let noTarget = Self("no target", remedy: giveANumber)
+  static func goal(_ text: String) -> Self {
+    Self("'\(text)' is a goal, not a measurable target", remedy: giveANumber)
+  }
+  static func measurable(_ target: Target) -> Self { Self(target.summary) }
+  private static let giveANumber = "give a number, e.g. '≥ 78%'"
 }
