@@ -3,35 +3,35 @@
 ///
 /// A value folded from `CascadeEvent`s; nothing here knows about steps, prompts or files.
 public struct Cascade: Equatable, Sendable {
-  public var companyKPIs: [CompanyKPI] = [] {
+  public internal(set) var companyKPIs: [CompanyKPI] = [] {
     didSet {
       index.isCurrent = false
       names = NameRevision()
     }
   }
   /// The day (`YYYY-MM-DD`) the company KPIs were locked for twelve months.
-  public var lockedOn: String?
-  public var departments: [Department] = [] {
+  public internal(set) var lockedOn: String?
+  public internal(set) var departments: [Department] = [] {
     didSet {
       index.isCurrent = false
       names = NameRevision()
     }
   }
-  public var contributions: [Contribution] = [] { didSet { index.isCurrent = false } }
+  public internal(set) var contributions: [Contribution] = [] { didSet { index.isCurrent = false } }
   /// Level 3: individual and team KPIs, each under one department KPI.
-  public var individualKPIs: [IndividualKPI] = [] {
+  public internal(set) var individualKPIs: [IndividualKPI] = [] {
     didSet {
       index.isCurrent = false
       names = NameRevision()
     }
   }
-  public var conflicts: [Conflict] = [] { didSet { index.isCurrent = false } }
-  public var governance = Governance()
-  public var overrides: [Override] = []
+  public internal(set) var conflicts: [Conflict] = [] { didSet { index.isCurrent = false } }
+  public internal(set) var governance = Governance()
+  public internal(set) var overrides: [Override] = []
   /// Readings of KPIs at every level, after the workshop: what the dashboard and diagnosis read.
-  public var scorecard = Scorecard()
+  public internal(set) var scorecard = Scorecard()
   /// Review meetings held, oldest first.
-  public var reviews: [Review] = []
+  public internal(set) var reviews: [Review] = []
   /// Where each id lives; kept by the reducer, never encoded or compared (`CascadeIndex`).
   var index = CascadeIndex()
   /// Which names the departments and KPIs have (`nameRevision`); never encoded or compared.

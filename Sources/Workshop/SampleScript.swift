@@ -338,8 +338,8 @@ struct SampleScript {
     ask(
       "Strategic review cadence? Enter for \(strategic.rawValue).", "",
       .strategicReviewSet(cadence: strategic))
-    var cascade = Cascade()
-    cascade.lockedOn = lockedOn
+    // The proposals depend on the lock day only.
+    let cascade = (try? Cascade(events: [.companyKPIsLocked(on: lockedOn)])) ?? Cascade()
     for field in GovernanceField.allCases {
       let date = tick()
       let agenda = Agenda(cascade: cascade, progress: Progress(), today: date)

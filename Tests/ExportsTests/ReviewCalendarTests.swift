@@ -1,8 +1,8 @@
 import Foundation
-import KPICascade
 import Testing
 
 @testable import Exports
+@testable import KPICascade
 
 /// The ICS export read back by Python's `icalendar` (with `dateutil` expanding the rules), so
 /// calendars that follow RFC 5545 can read what we write.

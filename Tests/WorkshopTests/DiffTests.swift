@@ -1,8 +1,8 @@
 import Exports
 import Foundation
-import KPICascade
 import Testing
 
+@testable import KPICascade
 @testable import Workshop
 
 /// Issue 3's check on the engine: a complete workshop, then one `/retarget` and one `/owner`,

@@ -1,7 +1,7 @@
 import Foundation
-import KPICascade
 import Testing
 
+@testable import KPICascade
 @testable import Workshop
 
 /// A file holds no more than the room could have typed, and a file that can't be read says

@@ -1,7 +1,7 @@
 import Foundation
-import KPICascade
 import Testing
 
+@testable import KPICascade
 @testable import Workshop
 
 /// `JSONPullReader` and `PrettyJSONWriter` stand in for `JSONDecoder` and `JSONEncoder` on
