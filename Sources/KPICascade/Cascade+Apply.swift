@@ -10,6 +10,7 @@ extension Cascade {
     // Changing a KPI in its array moves the name revision (`didSet`); an event that renames,
     // adds or removes nothing puts it back, so Tab keeps its sorted names across such answers.
     let names = self.names
+    let candidateParts = self.candidateParts
     switch event {
     case .renamed, .removed:
       // Several parts, rare: applied to a copy, so a refusal halfway changes nothing.
@@ -23,6 +24,7 @@ extension Cascade {
       try applyInPlace(event)
     }
     if !event.mayChangeNames { self.names = names }
+    if !event.mayChangeConflictCandidates { self.candidateParts = candidateParts }
   }
 
   private mutating func applyInPlace(_ event: CascadeEvent) throws(CascadeError) {
@@ -412,6 +414,22 @@ extension Cascade {
 extension CascadeEvent {
   /// Whether applying the event can add, remove, rename or reorder a department or a KPI.
   /// No `default`: a new event must say.
+  /// Whether the event may change what `ConflictCandidates` derives its pairs from: which
+  /// departments there are and their functions (a name suggests one), their KPIs in order with
+  /// the company KPI each moves, and declared tensions.
+  fileprivate var mayChangeConflictCandidates: Bool {
+    switch self {
+    case .departmentAdded, .functionSet, .departmentKPIAdded, .tensionSet, .renamed, .removed, .restored,
+      .conflictResolved:
+      true
+    case .companyKPIAdded, .companyKPIsLocked, .headSet, .contributionRecorded, .individualKPIAdded, .roleSet,
+      .leadTimeSet, .linkSentenceSet, .contributorAdded, .targetSet, .ownerSet, .conflictRaised,
+      .conflictAnswered, .velocitySet, .operationalReviewSet, .strategicReviewSet, .governanceSet,
+      .findingAccepted, .readingsRecorded, .reviewHeld, .varianceRecorded:
+      false
+    }
+  }
+
   fileprivate var mayChangeNames: Bool {
     switch self {
     case .companyKPIAdded, .departmentAdded, .departmentKPIAdded, .individualKPIAdded, .renamed, .removed,

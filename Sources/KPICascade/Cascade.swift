@@ -6,7 +6,7 @@ public struct Cascade: Equatable, Sendable {
   public internal(set) var companyKPIs: [CompanyKPI] = [] {
     didSet {
       index.isCurrent = false
-      names = NameRevision()
+      names = Revision()
     }
   }
   /// The day (`YYYY-MM-DD`) the company KPIs were locked for twelve months.
@@ -14,7 +14,8 @@ public struct Cascade: Equatable, Sendable {
   public internal(set) var departments: [Department] = [] {
     didSet {
       index.isCurrent = false
-      names = NameRevision()
+      names = Revision()
+      candidateParts = Revision()
     }
   }
   public internal(set) var contributions: [Contribution] = [] { didSet { index.isCurrent = false } }
@@ -22,10 +23,15 @@ public struct Cascade: Equatable, Sendable {
   public internal(set) var individualKPIs: [IndividualKPI] = [] {
     didSet {
       index.isCurrent = false
-      names = NameRevision()
+      names = Revision()
     }
   }
-  public internal(set) var conflicts: [Conflict] = [] { didSet { index.isCurrent = false } }
+  public internal(set) var conflicts: [Conflict] = [] {
+    didSet {
+      index.isCurrent = false
+      storedConflicts = Revision()
+    }
+  }
   public internal(set) var governance = Governance()
   public internal(set) var overrides: [Override] = []
   /// Readings of KPIs at every level, after the workshop: what the dashboard and diagnosis read.
@@ -35,7 +41,12 @@ public struct Cascade: Equatable, Sendable {
   /// Where each id lives; kept by the reducer, never encoded or compared (`CascadeIndex`).
   var index = CascadeIndex()
   /// Which names the departments and KPIs have (`nameRevision`); never encoded or compared.
-  var names = NameRevision()
+  var names = Revision()
+  /// What the conflict candidates are derived from: departments, their functions, their KPIs
+  /// and tensions (`ConflictCandidates`); never encoded or compared.
+  var candidateParts = Revision()
+  /// Which conflicts are stored, with the room's answers; never encoded or compared.
+  var storedConflicts = Revision()
 
   public init() {}
 

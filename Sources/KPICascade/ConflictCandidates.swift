@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The pairs of department KPIs to put to the room in step 4, most likely first.
 ///
 /// Never every pair: the room's time is the scarce resource. The candidates are the classic
@@ -19,6 +21,66 @@ public enum ConflictCandidates {
   /// (a tension declared between two KPIs a classic pair already covers stays `.classic`).
   /// A department whose function is not yet confirmed counts by the function its name suggests.
   public static func find(in cascade: Cascade) -> [Conflict] {
+    found(in: cascade).candidates
+  }
+
+  /// The first candidate the room has not settled (never asked, or structural and not yet
+  /// resolved by adjusting a KPI) whose two KPIs are both there. Step 4 asks about it; `nil`
+  /// when every candidate is settled.
+  public static func firstOpen(in cascade: Cascade) -> Conflict? {
+    let found = found(in: cascade)
+    return found.firstOpen.map { found.candidates[$0] }
+  }
+
+  /// Whether the room still has to answer or resolve `conflict`.
+  public static func isOpen(_ conflict: Conflict) -> Bool {
+    switch conflict.structural {
+    case nil: true
+    case true?: conflict.resolution == nil
+    case false?: false
+    }
+  }
+
+  /// `find(in:)` worked out afresh, nothing kept: the reference the tests hold it to.
+  static func findAfresh(in cascade: Cascade) -> [Conflict] {
+    overlay(cascade.conflicts, on: derive(in: cascade))
+  }
+
+  // MARK: - Kept between calls
+
+  /// What was found for the last cascade asked about. Every answer asks (the next question,
+  /// whether step 4 is complete, the check), and deriving the pairs grows with the square of
+  /// the departments: at 200 departments it was most of each answer's time. The pairs are kept
+  /// while the cascade's candidate parts are the same, the stored answers laid over them while
+  /// the stored conflicts are too (both `Revision`s, moved by every change to those parts).
+  private struct Found: Sendable {
+    var parts: UInt64
+    var derived: [Conflict]
+    var stored: UInt64
+    var candidates: [Conflict]
+    var firstOpen: Int?
+  }
+
+  private static let kept = Mutex<Found?>(nil)
+
+  private static func found(in cascade: Cascade) -> Found {
+    let parts = cascade.candidateParts.number
+    let stored = cascade.storedConflicts.number
+    let last = kept.withLock { $0 }
+    if let last, last.parts == parts, last.stored == stored { return last }
+    let derived = last?.parts == parts ? last!.derived : derive(in: cascade)
+    let candidates = overlay(cascade.conflicts, on: derived)
+    let found = Found(
+      parts: parts, derived: derived, stored: stored, candidates: candidates,
+      firstOpen: candidates.firstIndex {
+        isOpen($0) && cascade.departmentKPI($0.first) != nil && cascade.departmentKPI($0.second) != nil
+      })
+    kept.withLock { $0 = found }
+    return found
+  }
+
+  /// Classic pairs, then declared tensions: the candidates before the room answered any.
+  private static func derive(in cascade: Cascade) -> [Conflict] {
     var candidates: [Conflict] = []
     var seen = Set<String>()
     func add(_ conflict: Conflict) {
@@ -45,14 +107,22 @@ public enum ConflictCandidates {
         add(Conflict(first: kpi.id, second: other, companyKPI: kpi.companyKPI, origin: .declared))
       }
     }
+    return candidates
+  }
+
+  /// `derived` with each stored conflict in the place of the candidate with its key, and the
+  /// stored ones no candidate names after them.
+  private static func overlay(_ stored: [Conflict], on derived: [Conflict]) -> [Conflict] {
+    var candidates = derived
     var positions: [String: Int] = [:]
     positions.reserveCapacity(candidates.count)
     for (position, candidate) in candidates.enumerated() { positions[candidate.key] = position }
-    for stored in cascade.conflicts {
-      if let position = positions[stored.key] {
-        candidates[position] = stored
-      } else {
-        add(stored)
+    var appended = Set<String>()
+    for conflict in stored {
+      if let position = positions[conflict.key] {
+        candidates[position] = conflict
+      } else if appended.insert(conflict.key).inserted {
+        candidates.append(conflict)
       }
     }
     return candidates

@@ -194,53 +194,50 @@ struct Agenda {
   // MARK: - Step 4
 
   private func resolveQuestion() -> Question? {
-    for conflict in ConflictCandidates.find(in: cascade) {
-      let first = cascade.departmentKPI(conflict.first)
-      let second = cascade.departmentKPI(conflict.second)
-      guard let first, let second else { continue }
-      let firstDepartment = cascade.owningDepartment(ofKPI: first.id)?.name ?? "?"
-      let secondDepartment = cascade.owningDepartment(ofKPI: second.id)?.name ?? "?"
-      let company = cascade.name(of: conflict.companyKPI)
-      switch conflict.structural {
-      case nil:
+    guard let conflict = ConflictCandidates.firstOpen(in: cascade),
+      let first = cascade.departmentKPI(conflict.first), let second = cascade.departmentKPI(conflict.second)
+    else { return nil }
+    let firstDepartment = cascade.owningDepartment(ofKPI: first.id)?.name ?? "?"
+    let secondDepartment = cascade.owningDepartment(ofKPI: second.id)?.name ?? "?"
+    let company = cascade.name(of: conflict.companyKPI)
+    switch conflict.structural {
+    case nil:
+      return Question(
+        key: .conflict(conflict),
+        text:
+          "Can \(quoted(firstDepartment)) hit \(quoted(first.name)) and \(quoted(secondDepartment)) hit \(quoted(second.name)) while \(quoted(company)) gets worse? (yes/no)",
+        hint: {
+          switch conflict.origin {
+          case .classic:
+            "A classic tension between \(quoted(firstDepartment)) and \(quoted(secondDepartment))."
+          case .declared: "Declared in step 3."
+          case .raised: "Raised with /conflict."
+          }
+        }())
+    case true? where conflict.resolution == nil:
+      let pending = progress.adjustments[conflict.key]
+      guard let pending, let kpi = cascade.departmentKPI(pending.kpi) else {
         return Question(
-          key: .conflict(conflict),
-          text:
-            "Can \(quoted(firstDepartment)) hit \(quoted(first.name)) and \(quoted(secondDepartment)) hit \(quoted(second.name)) while \(quoted(company)) gets worse? (yes/no)",
-          hint: {
-            switch conflict.origin {
-            case .classic:
-              "A classic tension between \(quoted(firstDepartment)) and \(quoted(secondDepartment))."
-            case .declared: "Declared in step 3."
-            case .raised: "Raised with /conflict."
-            }
-          }())
-      case true? where conflict.resolution == nil:
-        let pending = progress.adjustments[conflict.key]
-        guard let pending, let kpi = cascade.departmentKPI(pending.kpi) else {
-          return Question(
-            key: .adjustmentChoice(conflict),
-            text: "Which KPI will you adjust: \(quoted(first.name)) or \(quoted(second.name))?",
-            hint: "A structural conflict is removed by changing a KPI, not by promising to cooperate.")
-        }
-        guard let newName = pending.newName else {
-          return Question(
-            key: .adjustmentName(conflict, kpi: kpi.id),
-            text: "New name for \(quoted(kpi.name))? Enter keeps it.",
-            hint: "e.g. '\(kpi.name) within capacity'.")
-        }
-        let keeps =
-          newName == kpi.name
-          ? "(was \(quoted(kpi.target ?? "none")); the name is unchanged, so the target must change)"
-          : "Enter keeps \(quoted(kpi.target ?? "none"))."
-        return Question(
-          key: .adjustmentTarget(conflict, kpi: kpi.id, name: newName),
-          text: "New target for \(quoted(newName))? " + keeps)
-      default:
-        continue
+          key: .adjustmentChoice(conflict),
+          text: "Which KPI will you adjust: \(quoted(first.name)) or \(quoted(second.name))?",
+          hint: "A structural conflict is removed by changing a KPI, not by promising to cooperate.")
       }
+      guard let newName = pending.newName else {
+        return Question(
+          key: .adjustmentName(conflict, kpi: kpi.id),
+          text: "New name for \(quoted(kpi.name))? Enter keeps it.",
+          hint: "e.g. '\(kpi.name) within capacity'.")
+      }
+      let keeps =
+        newName == kpi.name
+        ? "(was \(quoted(kpi.target ?? "none")); the name is unchanged, so the target must change)"
+        : "Enter keeps \(quoted(kpi.target ?? "none"))."
+      return Question(
+        key: .adjustmentTarget(conflict, kpi: kpi.id, name: newName),
+        text: "New target for \(quoted(newName))? " + keeps)
+    case false?, true?:
+      return nil  // settled: `firstOpen` never returns one
     }
-    return nil
   }
 
   // MARK: - Step 5

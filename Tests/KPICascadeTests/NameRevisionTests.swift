@@ -5,7 +5,7 @@ import Testing
 /// The name revision moves whenever a name may have changed, and only then through the reducer:
 /// Tab's sorted names are read again exactly when they could be wrong.
 @Suite("Name revision")
-struct NameRevisionTests {
+struct RevisionTests {
   @Test func eventsThatChangeNoNameKeepTheRevision() throws {
     var cascade = try CascadeIndexTests.room()
     let revision = cascade.nameRevision
