@@ -11,6 +11,7 @@ extension Cascade {
     // adds or removes nothing puts it back, so Tab keeps its sorted names across such answers.
     let names = self.names
     let candidateParts = self.candidateParts
+    let storedBefore = storedConflicts.number
     switch event {
     case .renamed, .removed:
       // Several parts, rare: applied to a copy, so a refusal halfway changes nothing.
@@ -25,6 +26,10 @@ extension Cascade {
     }
     if !event.mayChangeNames { self.names = names }
     if !event.mayChangeConflictCandidates { self.candidateParts = candidateParts }
+    if storedConflicts.number != storedBefore {
+      lastConflictChange = ConflictChange(
+        from: storedBefore, to: storedConflicts.number, key: event.changedConflict)
+    }
   }
 
   private mutating func applyInPlace(_ event: CascadeEvent) throws(CascadeError) {
@@ -419,14 +424,26 @@ extension CascadeEvent {
   /// the company KPI each moves, and declared tensions.
   fileprivate var mayChangeConflictCandidates: Bool {
     switch self {
-    case .departmentAdded, .functionSet, .departmentKPIAdded, .tensionSet, .renamed, .removed, .restored,
-      .conflictResolved:
+    case .departmentAdded, .functionSet, .departmentKPIAdded, .tensionSet, .renamed, .removed, .restored:
       true
+    // A resolution renames or retargets a KPI: neither changes which pairs are candidates.
     case .companyKPIAdded, .companyKPIsLocked, .headSet, .contributionRecorded, .individualKPIAdded, .roleSet,
       .leadTimeSet, .linkSentenceSet, .contributorAdded, .targetSet, .ownerSet, .conflictRaised,
-      .conflictAnswered, .velocitySet, .operationalReviewSet, .strategicReviewSet, .governanceSet,
+      .conflictAnswered, .conflictResolved, .velocitySet, .operationalReviewSet, .strategicReviewSet,
+      .governanceSet,
       .findingAccepted, .readingsRecorded, .reviewHeld, .varianceRecorded:
       false
+    }
+  }
+
+  /// The key of the one stored conflict the event changes, if it changes exactly one.
+  fileprivate var changedConflict: String? {
+    switch self {
+    case .conflictRaised(let first, let second, _, _), .conflictAnswered(let first, let second, _),
+      .conflictResolved(let first, let second, _):
+      ConflictKey.make(first, second)
+    default:
+      nil
     }
   }
 

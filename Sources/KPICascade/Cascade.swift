@@ -47,6 +47,26 @@ public struct Cascade: Equatable, Sendable {
   var candidateParts = Revision()
   /// Which conflicts are stored, with the room's answers; never encoded or compared.
   var storedConflicts = Revision()
+  /// The last change the reducer made to the stored conflicts, when it touched one conflict: what
+  /// was kept for the conflicts before it can be brought up to date by that one.
+  var lastConflictChange = ConflictChange()
+
+  /// One conflict changed by one event: the stored conflicts at revision `from` and at `to`
+  /// differ in the conflict with `key` only (no `key`: the last change was not to one conflict
+  /// alone). Derived, never encoded; every one equals every other.
+  struct ConflictChange: Equatable, Sendable {
+    var from: UInt64 = 0
+    var to: UInt64 = 0
+    var key: String?
+
+    static func == (_: ConflictChange, _: ConflictChange) -> Bool { true }
+  }
+
+  /// The stored conflict with this key (`ConflictKey`), if the room raised or answered it.
+  func storedConflict(key: String) -> Conflict? {
+    guard index.isCurrent else { return conflicts.first { $0.key == key } }
+    return index.conflicts[key].map { conflicts[$0] }
+  }
 
   public init() {}
 

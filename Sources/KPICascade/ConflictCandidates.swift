@@ -52,31 +52,57 @@ public enum ConflictCandidates {
   /// whether step 4 is complete, the check), and deriving the pairs grows with the square of
   /// the departments: at 200 departments it was most of each answer's time. The pairs are kept
   /// while the cascade's candidate parts are the same, the stored answers laid over them while
-  /// the stored conflicts are too (both `Revision`s, moved by every change to those parts).
-  private struct Found: Sendable {
+  /// the stored conflicts are too (both `Revision`s, moved by every change to those parts); an
+  /// answer to one conflict (`Cascade.lastConflictChange`) is laid over in place.
+  fileprivate struct KeptCandidates: Sendable {
     var parts: UInt64
     var derived: [Conflict]
     var stored: UInt64
     var candidates: [Conflict]
+    /// Conflict key → position in `candidates`.
+    var positions: [String: Int]
     var firstOpen: Int?
   }
 
-  private static let kept = Mutex<Found?>(nil)
+  private static let kept = Mutex<KeptCandidates?>(nil)
 
-  private static func found(in cascade: Cascade) -> Found {
+  private static func found(in cascade: Cascade) -> KeptCandidates {
     let parts = cascade.candidateParts.number
     let stored = cascade.storedConflicts.number
-    let last = kept.withLock { $0 }
-    if let last, last.parts == parts, last.stored == stored { return last }
-    let derived = last?.parts == parts ? last!.derived : derive(in: cascade)
-    let candidates = overlay(cascade.conflicts, on: derived)
-    let found = Found(
-      parts: parts, derived: derived, stored: stored, candidates: candidates,
-      firstOpen: candidates.firstIndex {
-        isOpen($0) && cascade.departmentKPI($0.first) != nil && cascade.departmentKPI($0.second) != nil
-      })
-    kept.withLock { $0 = found }
-    return found
+    // Changed in place under the lock: a copy taken out would copy every candidate to change one.
+    return kept.withLock { kept in
+      if var found = kept, found.parts == parts {
+        if found.stored == stored { return found }
+        let change = cascade.lastConflictChange
+        if let key = change.key, change.from == found.stored, change.to == stored,
+          let conflict = cascade.storedConflict(key: key)
+        {
+          kept = nil
+          found.lay(conflict, in: cascade)
+          found.stored = stored
+          kept = found
+          return found
+        }
+      }
+      let derived = kept?.parts == parts ? kept!.derived : derive(in: cascade)
+      let candidates = overlay(cascade.conflicts, on: derived)
+      var positions: [String: Int] = [:]
+      positions.reserveCapacity(candidates.count)
+      for (position, candidate) in candidates.enumerated() where positions[candidate.key] == nil {
+        positions[candidate.key] = position
+      }
+      let found = KeptCandidates(
+        parts: parts, derived: derived, stored: stored, candidates: candidates, positions: positions,
+        firstOpen: candidates.indices.first { isAsked(candidates[$0], in: cascade) })
+      kept = found
+      return found
+    }
+  }
+
+  /// Whether step 4 would ask about `conflict`: open, and both its KPIs there.
+  fileprivate static func isAsked(_ conflict: Conflict, in cascade: Cascade) -> Bool {
+    isOpen(conflict) && cascade.departmentKPI(conflict.first) != nil
+      && cascade.departmentKPI(conflict.second) != nil
   }
 
   /// Classic pairs, then declared tensions: the candidates before the room answered any.
@@ -137,5 +163,34 @@ public enum ConflictCandidates {
     }
     return Conflict(
       first: a.kpis[0].id, second: b.kpis[0].id, companyKPI: a.kpis[0].companyKPI, origin: .classic)
+  }
+}
+
+extension ConflictCandidates.KeptCandidates {
+  /// Lays one stored conflict over the candidates, where `overlay` would put it, and moves the
+  /// first open one only as far as that change can: back to it when it reopened one earlier,
+  /// on past it when it settled the first.
+  fileprivate mutating func lay(_ conflict: Conflict, in cascade: Cascade) {
+    let position: Int
+    if let known = positions[conflict.key] {
+      position = known
+      candidates[position] = conflict
+    } else {
+      position = candidates.count
+      positions[conflict.key] = position
+      candidates.append(conflict)
+    }
+    let candidates = self.candidates
+    let asked = { (index: Int) in ConflictCandidates.isAsked(candidates[index], in: cascade) }
+    switch firstOpen {
+    case let first? where position < first:
+      if asked(position) { firstOpen = position }
+    case let first? where position == first:
+      if !asked(position) { firstOpen = candidates.indices[(position + 1)...].first(where: asked) }
+    case nil:
+      if asked(position) { firstOpen = position }
+    default:
+      break
+    }
   }
 }

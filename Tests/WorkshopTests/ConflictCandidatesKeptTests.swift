@@ -32,7 +32,10 @@ struct ConflictCandidatesKeptTests {
       }
       // An older copy asked between two newer ones is answered for itself, not from the newer.
       if exchange.seq % 40 == 0 { earlier.append(cascade) }
-      if let old = earlier.randomElement() { Self.expectKeptEqualsAfresh(old, "copy, at \(exchange.seq)") }
+      // Now and then only, so that most answers are laid over what the previous one left.
+      if exchange.seq % 7 == 0, let old = earlier.randomElement() {
+        Self.expectKeptEqualsAfresh(old, "copy, at \(exchange.seq)")
+      }
     }
     #expect(ConflictCandidates.find(in: cascade).count > 10)
     #expect(ConflictCandidates.firstOpen(in: cascade) == nil)
