@@ -27,8 +27,15 @@ extension Cascade {
     if !event.mayChangeNames { self.names = names }
     if !event.mayChangeConflictCandidates { self.candidateParts = candidateParts }
     if storedConflicts.number != storedBefore {
-      lastConflictChange = ConflictChange(
-        from: storedBefore, to: storedConflicts.number, key: event.changedConflict)
+      let key = event.changedConflict
+      if key != nil, lastConflictChange.key == key, lastConflictChange.to == storedBefore {
+        // Raised and answered in one exchange: still one conflict changed since `from`.
+        lastConflictChange.via = storedBefore
+        lastConflictChange.to = storedConflicts.number
+      } else {
+        lastConflictChange = ConflictChange(
+          from: storedBefore, via: storedBefore, to: storedConflicts.number, key: key)
+      }
     }
   }
 

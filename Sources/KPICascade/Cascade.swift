@@ -51,13 +51,18 @@ public struct Cascade: Equatable, Sendable {
   /// was kept for the conflicts before it can be brought up to date by that one.
   var lastConflictChange = ConflictChange()
 
-  /// One conflict changed by one event: the stored conflicts at revision `from` and at `to`
-  /// differ in the conflict with `key` only (no `key`: the last change was not to one conflict
-  /// alone). Derived, never encoded; every one equals every other.
+  /// One conflict changed by the last events: the stored conflicts at revision `from`, at `via`
+  /// (before the last of those events) and at `to` differ in the conflict with `key` only (no
+  /// `key`: the last change was not to one conflict alone). Derived, never encoded; every one
+  /// equals every other.
   struct ConflictChange: Equatable, Sendable {
     var from: UInt64 = 0
+    var via: UInt64 = 0
     var to: UInt64 = 0
     var key: String?
+
+    /// Whether the stored conflicts at `revision` differ from those at `to` in `key` only.
+    func bridges(_ revision: UInt64) -> Bool { key != nil && (revision == from || revision == via) }
 
     static func == (_: ConflictChange, _: ConflictChange) -> Bool { true }
   }

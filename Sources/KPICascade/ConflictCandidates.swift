@@ -74,7 +74,7 @@ public enum ConflictCandidates {
       if var found = kept, found.parts == parts {
         if found.stored == stored { return found }
         let change = cascade.lastConflictChange
-        if let key = change.key, change.from == found.stored, change.to == stored,
+        if change.to == stored, change.bridges(found.stored), let key = change.key,
           let conflict = cascade.storedConflict(key: key)
         {
           kept = nil
