@@ -17,6 +17,7 @@ BIN, WORK = sys.argv[1], sys.argv[2]
 GROWTH_BASE = int(os.environ.get("KPI_BENCH_GROWTH_BASE", "25"))
 ANSWERS = int(os.environ.get("KPI_BENCH_ANSWERS", "300"))
 TABS = int(os.environ.get("KPI_BENCH_TABS", "200"))
+SCRIPTED = [int(n) for n in os.environ.get("KPI_BENCH_SCRIPTED", "50 100 200").split()]
 ENV = dict(os.environ, NO_COLOR="1", KPI_ALIGN_HISTORY="", TERM="xterm")
 ENV.pop("KPI_ALIGN_SESSIONS", None)
 PROMPT_END = "›".encode()
@@ -283,6 +284,39 @@ def main():
     linear = r4 <= s4 * 1.1 and r16 <= s16 * 1.1
     out(f"7  growth 1x : 4x : 16x departments: time 1 : {r4:.1f} : {r16:.1f}, file size 1 : {s4:.1f} : {s16:.1f} "
         f"({per_mb} ms per MB)   target no faster than linear: {'met' if linear else 'MISSED'}")
+
+    # 8. A whole workshop answered from a script (`--script`, no subcommand: the first line is the
+    # name), its answers taken from `sample` transcripts at growing sizes: the path a facilitator
+    # takes who prepares the workshop in a file. Total time against lines; every answer's own time
+    # at the largest size over a pty (line → next prompt).
+    log(f"bench: scripted workshops at {SCRIPTED} departments…")
+    totals, line_counts, last = [], [], None
+    for n in SCRIPTED:
+        with open(sample(f"scripted-{n}", n, 3, 1)) as f:
+            doc = json.load(f)
+        lines = [doc["session"]["name"]] + [e["answer"] for e in doc["exchanges"]]
+        script = os.path.join(WORK, f"scripted-{n}.txt")
+        with open(script, "w") as f:
+            f.write("\n".join(lines) + "\n")
+        total = run([BIN, "--sessions", os.path.join(WORK, f"sessions-scripted-{n}"), "--script", script])
+        totals.append(total)
+        line_counts.append(len(lines))
+        last = lines
+        out(f"8  scripted workshop, {n:4d} departments ({len(lines):6d} lines) total {total:9.0f} ms, "
+            f"{total / len(lines):.2f} ms per line")
+    ratios = [t / totals[0] for t in totals]
+    line_ratios = [c / line_counts[0] for c in line_counts]
+    flat = all(r <= lr * 1.1 for r, lr in zip(ratios, line_ratios))
+    out(f"8  growth: time 1 : {' : '.join(f'{r:.2f}' for r in ratios[1:])}, lines 1 : "
+        f"{' : '.join(f'{r:.2f}' for r in line_ratios[1:])}   target ≤ 1.1 × the line ratio: "
+        f"{'met' if flat else 'MISSED'}")
+    p = Pty(["--sessions", os.path.join(WORK, "sessions-scripted-pty"), "new", last[0]])
+    p.until_prompt(60)
+    each = [p.round_trip(line.encode())[0] for line in last[1:]]
+    p.close()
+    ep99 = pct(each, 99)
+    out(f"8  every answer of the {SCRIPTED[-1]}-department workshop on a pty, n={len(each)}: p50 {pct(each, 50):.2f} ms  "
+        f"p99 {ep99:.2f} ms  max {max(each):.2f} ms   target p99 ≤ 2 ms: {'met' if ep99 <= 2 else 'MISSED'}")
 
 
 if __name__ == "__main__":
