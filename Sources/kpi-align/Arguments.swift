@@ -75,6 +75,7 @@ struct Arguments: Equatable {
     Options:
       --sessions DIR      where sessions live (also KPI_ALIGN_SESSIONS); default: sessions/ in the repository
       --script FILE       read answers from FILE instead of the keyboard (piped stdin works too)
+      KPI_ALIGN_NOW=TIME  take TIME (e.g. 2027-07-19T09:00:00Z) as now, for a reproducible run
       -h, --help, help    this help
       --version           the version
 
