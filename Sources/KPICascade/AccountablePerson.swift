@@ -25,7 +25,7 @@ public enum AccountablePerson {
     if nobody.contains(trimmingStops(lower)) {
       return Assessment(verdict: .fail, problem: "'\(typed)' names nobody", remedy: nameOne)
     }
-    if PlainText.bytes(of: lower).map({ $0.contains(UInt8(ascii: "@")) }) ?? lower.contains("@") {
+    if lower.contains("@") {
       return assessAddress(typed)
     }
 
@@ -58,34 +58,23 @@ public enum AccountablePerson {
     return Assessment(verdict: .pass, problem: "one named person: \(typed)")
   }
 
-  /// The text without full stops and exclamation marks at either end, byte by byte when plain.
+  /// The text without full stops and exclamation marks at either end.
   private static func trimmingStops(_ text: String) -> String {
-    guard let bytes = PlainText.bytes(of: text) else {
-      return text.trimmingCharacters(in: CharacterSet(charactersIn: ".!"))
-    }
-    func isStop(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") }
-    var lower = 0
-    var upper = bytes.count
-    while lower < upper && isStop(bytes[lower]) { lower += 1 }
-    while upper > lower && isStop(bytes[upper - 1]) { upper -= 1 }
-    return PlainText.string(bytes[lower..<upper])
+    text.trimmingCharacters(in: CharacterSet(charactersIn: ".!"))
   }
 
   // MARK: - Reading the answer
 
-  /// The answer cut where a role may ride along: parentheses, commas, spaced dashes, colons.
+  /// The answer cut where a role may ride along: parentheses, commas, semicolons, dashes
+  /// between spaces, a colon before a space.
   static func segments(of typed: String) -> [String] {
-    if let bytes = PlainText.bytes(of: typed) { return pieces(plain: bytes, cutting: roleSeparatorLength) }
-    return segmentsByPattern(of: typed)
-  }
-
-  /// `segments` by the pattern (by ICU alone when `byICU`): text that is not plain ASCII, and
-  /// the test that compares the byte-level cut with it.
-  static func segmentsByPattern(of typed: String, byICU: Bool = false) -> [String] {
-    roleSeparator.replacingMatches(in: typed, with: "|", byICU: byICU)
-      .split(separator: "|")
-      .map { $0.trimmingCharacters(in: .whitespaces) }
-      .filter { !$0.isEmpty }
+    pieces(of: typed) { words, index in
+      let token = words[index]
+      if token.is("(") || token.is(")") || token.is(",") || token.is(";") || token.is("|") { return true }
+      let spacedAfter = words.at(index + 1)?.spaced == true
+      if token.is("-") || token.is("–") || token.is("—") { return token.spaced && spacedAfter }
+      return token.is(":") && spacedAfter
+    }
   }
 
   /// The words that could be part of a person's name: not titles, functions or group words.
@@ -105,40 +94,49 @@ public enum AccountablePerson {
     }
   }
 
-  /// The parts of an answer that name different people: split on "and", "&", "/", "+", ",".
+  /// The parts of an answer that name different people: split on "and", "or", "with", "plus"
+  /// between spaces, and on "&", "/", "+", ",", ";", "|".
   static func people(in name: String) -> [String] {
-    if let bytes = PlainText.bytes(of: name) { return pieces(plain: bytes, cutting: separatorLength) }
-    return peopleByPattern(in: name)
-  }
-
-  /// `people` by the pattern (by ICU alone when `byICU`), as `segmentsByPattern`.
-  static func peopleByPattern(in name: String, byICU: Bool = false) -> [String] {
-    separator.replacingMatches(in: name, with: "|", byICU: byICU)
-      .split(separator: "|")
-      .map { $0.trimmingCharacters(in: .whitespaces) }
-      .filter { !$0.isEmpty }
-  }
-
-  static func words(of text: String) -> [String] {
-    if let bytes = PlainText.bytes(of: text) {
-      return bytes.split { !PlainText.isLetter($0) && $0 != UInt8(ascii: "'") && $0 != UInt8(ascii: ".") }
-        .map { word in
-          var lower = word.startIndex
-          var upper = word.endIndex
-          while lower < upper && word[lower] == UInt8(ascii: ".") { lower += 1 }
-          while upper > lower && word[upper - 1] == UInt8(ascii: ".") { upper -= 1 }
-          return PlainText.string(word[lower..<upper].map(PlainText.lowercased))
-        }
-        .filter { !$0.isEmpty }
+    pieces(of: name) { words, index in
+      let token = words[index]
+      if token.isWord, joiners.contains(token.text) {
+        return token.spaced && words.at(index + 1)?.spaced == true
+      }
+      return token.kind == .symbol && joinerSymbols.contains(token.text)
     }
-    return wordsByCharacters(of: text)
   }
 
-  /// `words` through `Character`: text that is not plain ASCII, and the test of the byte path.
-  static func wordsByCharacters(of text: String) -> [String] {
-    text.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "." })
-      .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
-      .filter { !$0.isEmpty }
+  private static let joiners: Set<String> = ["and", "or", "with", "plus"]
+  private static let joinerSymbols: Set<String> = ["&", "/", "+", ",", ";", "|"]
+
+  /// The text between the tokens `separates` says separate, as typed, empty pieces dropped.
+  private static func pieces(of text: String, cutAt separates: (AnswerTokens, Int) -> Bool) -> [String] {
+    let words = AnswerTokens(text)
+    var pieces: [String] = []
+    var start = 0
+    for index in 0..<words.count where separates(words, index) {
+      if start < index { pieces.append(words.typedText(start..<index)) }
+      start = index + 1
+    }
+    if start < words.count { pieces.append(words.typedText(start..<words.count)) }
+    return pieces
+  }
+
+  /// The words of a name, lowercased: letters with apostrophes and full stops inside ("o'neil",
+  /// "j.r"), full stops at either end dropped.
+  static func words(of text: String) -> [String] {
+    var words: [String] = []
+    var word = ""
+    for token in AnswerTokens(text).tokens {
+      let joins = token.isWord || token.is("'") || token.is(".")
+      if !joins || token.spaced {
+        words.append(word)
+        word = ""
+      }
+      if joins { word += token.text }
+    }
+    words.append(word)
+    return words.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".")) }.filter { !$0.isEmpty }
   }
 
   /// An email address is one person unless its mailbox is a function ("sales@", "team@").
@@ -153,82 +151,7 @@ public enum AccountablePerson {
     return Assessment(verdict: .pass, problem: "one named person: \(typed)")
   }
 
-  // MARK: - Plain text
-
-  /// Plain ASCII text cut where `cut` finds a separator (each replaced by "|", as the patterns
-  /// do), split on "|", each piece trimmed of spaces and tabs (`.whitespaces`), empty ones
-  /// dropped: `segments` and `people` without the regex engine.
-  private static func pieces(plain bytes: [UInt8], cutting cut: ([UInt8], Int) -> Int) -> [String] {
-    var marked: [UInt8] = []
-    marked.reserveCapacity(bytes.count)
-    var index = 0
-    while index < bytes.count {
-      let length = cut(bytes, index)
-      if length > 0 {
-        marked.append(UInt8(ascii: "|"))
-        index += length
-      } else {
-        marked.append(bytes[index])
-        index += 1
-      }
-    }
-    return marked.split(separator: UInt8(ascii: "|")).compactMap { piece in
-      var lower = piece.startIndex
-      var upper = piece.endIndex
-      while lower < upper && (piece[lower] == 0x20 || piece[lower] == 0x09) { lower += 1 }
-      while upper > lower && (piece[upper - 1] == 0x20 || piece[upper - 1] == 0x09) { upper -= 1 }
-      return lower < upper ? PlainText.string(piece[lower..<upper]) : nil
-    }
-  }
-
-  /// The length of `roleSeparator`'s match at `index` in plain text, `0` for none:
-  /// `[(),;]|\s[–—-]\s|:\s` (the dashes other than "-" are not ASCII).
-  private static func roleSeparatorLength(_ bytes: [UInt8], _ index: Int) -> Int {
-    let byte = bytes[index]
-    if byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")") || byte == UInt8(ascii: ",")
-      || byte == UInt8(ascii: ";")
-    {
-      return 1
-    }
-    if PlainText.isSpace(byte), index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "-"),
-      PlainText.isSpace(bytes[index + 2])
-    {
-      return 3
-    }
-    if byte == UInt8(ascii: ":"), index + 1 < bytes.count, PlainText.isSpace(bytes[index + 1]) { return 2 }
-    return 0
-  }
-
-  /// The length of `separator`'s match at `index` in plain text, `0` for none:
-  /// `\s+(?:and|or|with|plus)\s+|[&/+,;|]`, ignoring case.
-  private static func separatorLength(_ bytes: [UInt8], _ index: Int) -> Int {
-    let byte = bytes[index]
-    if PlainText.isSpace(byte) {
-      var word = index
-      while word < bytes.count && PlainText.isSpace(bytes[word]) { word += 1 }
-      for joiner in joiners where word + joiner.count < bytes.count {
-        guard (0..<joiner.count).allSatisfy({ PlainText.lowercased(bytes[word + $0]) == joiner[$0] }) else {
-          continue
-        }
-        var end = word + joiner.count
-        guard PlainText.isSpace(bytes[end]) else { continue }
-        while end < bytes.count && PlainText.isSpace(bytes[end]) { end += 1 }
-        return end - index
-      }
-      return 0
-    }
-    return "&/+,;|".utf8.contains(byte) ? 1 : 0
-  }
-
-  private static let joiners = ["and", "or", "with", "plus"].map { Array($0.utf8) }
-
   // MARK: - Vocabulary
-
-  /// Every pattern used here, for the test that compares the matcher with ICU.
-  static var patterns: [AnswerPattern] { [roleSeparator, separator] }
-
-  private static let roleSeparator = AnswerPattern("[(),;]|\\s[–—-]\\s|:\\s")
-  private static let separator = AnswerPattern("\\s+(?:and|or|with|plus)\\s+|[&/+,;|]")
 
   private static let nobody: Set<String> = [
     "tbd", "tba", "tbc", "n/a", "na", "none", "nobody", "no one", "noone", "?", "-", "unknown",

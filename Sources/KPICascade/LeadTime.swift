@@ -31,21 +31,31 @@ public enum LeadTime {
     }
     if lagging.contains(text) { return 0 }
 
-    guard let match = pattern.firstMatch(in: text), let count = match.group(1) else { return nil }
-    guard let amount = Double(count) ?? numberWords[count] else { return nil }
-    let unit = match.group(2) ?? ""
-    if unit.isEmpty && Double(count) == nil { return nil }  // "a", "two": two what?
-    let days = amount * Double(daysPer(unit))
+    // A count ("6", "1.5", "a", "two") and at most a unit after it ("weeks", "mo", "q").
+    let words = AnswerTokens(text)
+    guard (1...2).contains(words.count) else { return nil }
+    let count = words[0]
+    let amount: Double
+    if count.isPlainNumber(), count.text.first != "." {
+      guard let value = count.value else { return nil }
+      amount = value
+    } else if count.isWord, let value = numberWords[count.text] {
+      amount = value
+    } else {
+      return nil
+    }
+    let unit = words.at(1)
+    if let unit, !(unit.isWord && units.contains(unit.text)) { return nil }
+    if unit == nil && count.isWord { return nil }  // "a", "two": two what?
+    let days = amount * Double(daysPer(unit?.text ?? ""))
     guard days.isFinite, days <= Double(longest) else { return nil }
     return Int(days.rounded())
   }
 
-  /// Every pattern used here, for the test that compares the matcher with ICU.
-  static var patterns: [AnswerPattern] { [pattern] }
-
-  private static let pattern = AnswerPattern(
-    "^(\\d+(?:\\.\\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-      + "\\s*(d|days?|w|wks?|weeks?|mo|mos|months?|q|qtrs?|quarters?)?$")
+  private static let units: Set<String> = [
+    "d", "day", "days", "w", "wk", "wks", "week", "weeks", "mo", "mos", "month", "months", "q", "qtr", "qtrs",
+    "quarter", "quarters",
+  ]
 
   private static let lagging: Set<String> = [
     "none", "no lead", "no lead time", "lagging", "lags", "lagging indicator", "after the fact",

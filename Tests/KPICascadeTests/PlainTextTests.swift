@@ -42,20 +42,6 @@ struct PlainTextTests {
     }
   }
 
-  @Test func ownersCutAsByThePatterns() {
-    for text in Self.texts {
-      #expect(
-        AccountablePerson.segments(of: text) == AccountablePerson.segmentsByPattern(of: text, byICU: true),
-        "\(text.debugDescription)")
-      #expect(
-        AccountablePerson.people(in: text) == AccountablePerson.peopleByPattern(in: text, byICU: true),
-        "\(text.debugDescription)")
-      #expect(
-        AccountablePerson.words(of: text) == AccountablePerson.wordsByCharacters(of: text),
-        "\(text.debugDescription)")
-    }
-  }
-
   @Test func namesLinksAndRolesAsByCharacters() {
     for text in Self.texts {
       #expect(
@@ -63,9 +49,6 @@ struct PlainTextTests {
       #expect(
         OneSentenceLinkCheck.sentenceCount(text) == OneSentenceLinkCheck.sentenceCountByCharacters(text),
         "\(text.debugDescription)")
-      let (text1, words1) = ActivityCheck.lowercasedWords(text)
-      let (text2, words2) = ActivityCheck.lowercasedWordsByCharacters(text)
-      #expect(text1 == text2 && words1 == words2, "\(text.debugDescription)")
     }
   }
 

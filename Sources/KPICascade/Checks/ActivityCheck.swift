@@ -31,13 +31,76 @@ public struct ActivityCheck: AlignmentCheck {
   /// or share ("email open rate", "% of calls answered") and nouns that are results ("qualified
   /// leads", "deals closed") are not flagged: a false alarm costs the room more than a miss.
   public static func looksLikeActivity(_ name: String) -> Bool {
-    let (text, words) = lowercasedWords(name)
+    let parts = Self.parts(of: name)
+    let words = parts.filter(\.isWord).map(\.text)
     guard words.contains(where: actions.contains) else { return false }
-    if paced.matches(text) { return true }
-    if words.contains(where: rates.contains) || text.contains("%") { return false }
-    if counted.matches(text) { return true }
+    if isPaced(parts) { return true }
+    if words.contains(where: rates.contains) || parts.contains(where: { $0.text == "%" }) { return false }
+    if isCounted(parts) { return true }
     for (index, word) in words.enumerated() where actions.contains(word) {
       if words[(index + 1)...].prefix(2).contains(where: done.contains) { return true }
+    }
+    return false
+  }
+
+  /// The name's tokens with hyphenated words joined ("follow-ups"): words and symbols.
+  static func parts(of name: String) -> [AnswerTokens.Token] {
+    var parts: [AnswerTokens.Token] = []
+    for token in AnswerTokens(name).tokens {
+      let joins = token.isWord || token.is("-")
+      if joins, !token.spaced, let last = parts.last, last.isWord {
+        parts[parts.count - 1].text += token.text
+      } else {
+        var part = token
+        if token.is("-") { part.kind = .word }
+        parts.append(part)
+      }
+    }
+    return parts
+  }
+
+  /// "calls per day", "posts a week", "demos/rep": a pace of doing.
+  private static func isPaced(_ parts: [AnswerTokens.Token]) -> Bool {
+    parts.indices.contains { index in
+      guard index + 2 < parts.count, parts[index].isWord, actions.contains(parts[index].text) else {
+        return false
+      }
+      let per = parts[index + 1]
+      return (per.isWord ? ["per", "a", "each"].contains(per.text) : per.is("/"))
+        && parts[index + 2].isWord && paces.contains(parts[index + 2].text)
+    }
+  }
+
+  private static let paces: Set<String> = [
+    "day", "week", "month", "quarter", "year", "rep", "person", "agent", "head",
+  ]
+
+  /// "number of demos", "# of posts", "total sales calls": a count of things done, with up to
+  /// two words between the count and the action.
+  private static func isCounted(_ parts: [AnswerTokens.Token]) -> Bool {
+    let texts = parts.map { $0.isWord ? $0.text : "" }
+    for index in parts.indices {
+      var at: Int
+      if parts[index].is("#") {
+        at = index + 1
+      } else if texts[index] == "total" {
+        at = index + 1
+      } else if ["number", "count", "amount"].contains(texts[index]), texts.indices.contains(index + 1),
+        texts[index + 1] == "of"
+      {
+        at = index + 2
+      } else if texts[index] == "no", index + 2 < parts.count, parts[index + 1].is("."),
+        texts[index + 2] == "of"
+      {
+        at = index + 3
+      } else {
+        continue
+      }
+      if texts.indices.contains(at), texts[at] == "of" { at += 1 }
+      for offset in 0...2 where texts.indices.contains(at + offset) {
+        guard parts[at..<(at + offset)].allSatisfy(\.isWord) else { break }
+        if actions.contains(texts[at + offset]) { return true }
+      }
     }
     return false
   }
@@ -56,39 +119,6 @@ public struct ActivityCheck: AlignmentCheck {
     "negotiations", "quote", "quotes", "survey", "surveys", "appointment", "appointments",
     "conversation", "conversations", "briefing", "briefings",
   ]
-
-  private static let actionPattern = actions.sorted { ($0.count, $0) > ($1.count, $1) }.joined(separator: "|")
-
-  /// The name lowercased and its words (runs of letters and hyphens), byte by byte when the
-  /// name is plain ASCII.
-  static func lowercasedWords(_ name: String) -> (text: String, words: [String]) {
-    guard let bytes = PlainText.bytes(of: name) else { return lowercasedWordsByCharacters(name) }
-    let lower = bytes.map(PlainText.lowercased)
-    return (
-      PlainText.string(lower),
-      lower.split { !PlainText.isLetter($0) && $0 != UInt8(ascii: "-") }.map(PlainText.string)
-    )
-  }
-
-  /// `lowercasedWords` through `Character`: text that is not plain ASCII, and the test of the
-  /// byte path.
-  static func lowercasedWordsByCharacters(_ name: String) -> (text: String, words: [String]) {
-    let text = name.lowercased()
-    return (text, text.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init))
-  }
-
-  /// Every pattern used here, for the test that compares the matcher with ICU.
-  static var patterns: [AnswerPattern] { [paced, counted] }
-
-  /// "calls per day", "posts a week": a pace of doing.
-  private static let paced = AnswerPattern(
-    "(?<![\\p{L}])(?:\(actionPattern))\\s*(?:per|/|a|each)\\s*(?:day|week|month|quarter|year|rep|person|agent|head)(?![\\p{L}])"
-  )
-
-  /// "number of demos", "# of posts", "total sales calls".
-  private static let counted = AnswerPattern(
-    "(?:^|[^\\p{L}])(?:#|number of|no\\. of|count of|total|amount of)\\s*(?:of\\s+)?(?:[\\p{L}\\-]+\\s+){0,2}"
-      + "(?:\(actionPattern))(?![\\p{L}])")
 
   /// Participles that turn an action noun into a count of things done.
   private static let done: Set<String> = [

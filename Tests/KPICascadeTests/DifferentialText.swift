@@ -1,77 +1,6 @@
 import Foundation
-import Testing
 
-@testable import KPICascade
-
-/// The module's own matcher against ICU, on every pattern the answer readers use: the same
-/// match, the same groups, the same replacement, for hand-picked answers, the fuzz corpus and
-/// dictionary, and generated text mixing the patterns' words with odd case, spacing,
-/// punctuation and non-ASCII letters (which go to ICU, and must still agree).
-@Suite("PatternProgram against ICU")
-struct PatternProgramTests {
-  static let patterns: [AnswerPattern] =
-    TargetReading.patterns + AccountablePerson.patterns + ActivityCheck.patterns + LeadTime.patterns
-
-  @Test func everyPatternIsReadByTheMatcher() {
-    for pattern in Self.patterns {
-      #expect(pattern.hasProgram, "not compiled: \(pattern.pattern)")
-    }
-  }
-
-  @Test func matchesAgreeWithICU() {
-    var compared = 0
-    for text in DifferentialText.corpus {
-      let scalars = Array(text.unicodeScalars.indices)
-      let starts: [String.Index?] = [nil] + [1, 2, 5].compactMap { $0 < scalars.count ? scalars[$0] : nil }
-      for pattern in Self.patterns {
-        for start in starts {
-          let mine = pattern.firstMatch(in: text, from: start, byICU: false)
-          let icu = pattern.firstMatch(in: text, from: start, byICU: true)
-          let a = mine.map { Self.offsets($0, in: text) }
-          let b = icu.map { Self.offsets($0, in: text) }
-          #expect(a == b, "\(pattern.pattern) on \(text.debugDescription) from \(Self.offset(start, text))")
-          compared += 1
-        }
-      }
-    }
-    #expect(compared > 100_000)
-  }
-
-  @Test func replacementsAgreeWithICU() {
-    for text in DifferentialText.corpus {
-      for pattern in Self.patterns {
-        #expect(
-          pattern.replacingMatches(in: text, with: "|", byICU: false)
-            == pattern.replacingMatches(in: text, with: "|", byICU: true),
-          "\(pattern.pattern) on \(text.debugDescription)")
-      }
-    }
-  }
-
-  @Test func handPickedCases() throws {
-    let number = try #require(Self.patterns.first { $0.pattern.contains("thousand|million") })
-    let match = try #require(number.firstMatch(in: "about -$1,200.5k deals"))
-    #expect(match.group(0) == "-$1,200.5k")
-    #expect(match.group(1) == "-")
-    #expect(match.group(2) == "$")
-    #expect(match.group(3) == "1,200.5")
-    #expect(match.group(4) == "k")
-    #expect(match.group(5) == nil)
-    // "ſ" folds onto "s" in ICU: such text is ICU's to read, and it says "plus".
-    #expect(AccountablePerson.peopleByPattern(in: "Ana Lima PLUſ Bo Li") == ["Ana Lima", "Bo Li"])
-  }
-
-  private static func offset(_ index: String.Index?, _ text: String) -> Int {
-    index.map { text.utf8.distance(from: text.startIndex, to: $0) } ?? -1
-  }
-
-  private static func offsets(_ match: AnswerMatch, in text: String) -> [[Int]?] {
-    match.groupRanges.map { range in range.map { [offset($0.lowerBound, text), offset($0.upperBound, text)] }
-    }
-  }
-}
-
-/// Texts for comparing a fast path with the slow one it replaces.
+/// Answers of every shape, for tests that hold a reader to a rule over many texts.
 enum DifferentialText {
   /// Hand-picked answers, the fuzz corpus and dictionary, and generated text.
   static let corpus: [String] = handPicked + fuzz + generated(count: 1_500, seed: 7)
@@ -192,34 +121,4 @@ struct Lehmer {
   }
 
   mutating func pick<T>(_ items: [T]) -> T { items[next(items.count)] }
-}
-
-/// `PhraseScan` against the phrase patterns it stands in for, over every phrase target
-/// reading uses.
-@Suite("PhraseScan against the phrase patterns")
-struct PhraseScanTests {
-  static let phrases =
-    TargetReading.comparisonPhraseTexts.map(\.0) + TargetReading.increaseVerbTexts
-    + TargetReading.decreaseVerbTexts
-
-  @Test func everyPhraseIsPlain() {
-    #expect(TargetReading.phrasesArePlain)
-  }
-
-  @Test func firstOccurrenceAsThePattern() {
-    let patterns = Self.phrases.map { ($0, Array($0.utf8), AnswerPattern(phrase: $0)) }
-    var scanned = 0
-    let texts = DifferentialText.corpus + Self.phrases.map { "Not \($0.uppercased()), 5x \($0)s \($0)" }
-    for text in texts {
-      guard let scan = PhraseScan(text) else { continue }
-      scanned += 1
-      for (phrase, bytes, pattern) in patterns {
-        let icu = pattern.firstMatch(in: text, from: nil, byICU: true).map {
-          text.utf8.distance(from: text.startIndex, to: $0.range.lowerBound)
-        }
-        #expect(scan.firstOffset(of: bytes) == icu, "'\(phrase)' in \(text.debugDescription)")
-      }
-    }
-    #expect(scanned > 1_000)
-  }
 }
