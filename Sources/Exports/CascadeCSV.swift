@@ -43,6 +43,7 @@ public enum CascadeCSV {
       rows.append(
         row(
           level: 1, kpi: kpi.id, name: kpi.name, companyKPI: kpi.name, target: kpi.target,
+          parsedTarget: kpi.parsedTarget,
           owner: kpi.owner, verdicts: verdicts))
     }
     for department in cascade.departments {
@@ -52,7 +53,7 @@ public enum CascadeCSV {
           row(
             level: 2, department: department.name, kpi: kpi.id, name: kpi.name, parent: company,
             companyKPI: company, linkSentence: kpi.linkSentence, target: kpi.target,
-            leadTimeDays: kpi.leadTimeDays, activity: ActivityCheck.looksLikeActivity(kpi.name),
+            parsedTarget: kpi.parsedTarget, leadTimeDays: kpi.leadTimeDays, activity: kpi.measuresActivity,
             owner: kpi.owner, verdicts: verdicts))
         for individual in cascade.individualKPIs(under: kpi.id) {
           rows.append(
@@ -103,7 +104,7 @@ public enum CascadeCSV {
     row(
       level: 3, department: department, role: kpi.role, kpi: kpi.id, name: kpi.name,
       parent: parent?.name ?? "", companyKPI: parent.map { cascade.name(of: $0.companyKPI) } ?? "",
-      target: kpi.target, activity: ActivityCheck.looksLikeActivity(kpi.name), owner: kpi.owner,
+      target: kpi.target, parsedTarget: kpi.parsedTarget, activity: kpi.measuresActivity, owner: kpi.owner,
       verdicts: verdicts)
   }
 
@@ -112,12 +113,13 @@ public enum CascadeCSV {
   private static func row(
     level: Int, department: String = "", role: String? = nil, kpi: String, name: String,
     parent: String = "", companyKPI: String, linkSentence: String? = nil, target: String?,
-    leadTimeDays: Int? = nil, activity: Bool? = nil, owner: String?, verdicts: KPIVerdicts
+    parsedTarget: Target?, leadTimeDays: Int? = nil, activity: Bool? = nil, owner: String?,
+    verdicts: KPIVerdicts
   ) -> [String] {
     let open = verdicts.findings(about: kpi)
     return [
       String(level), department, role ?? "", name, parent, companyKPI, linkSentence ?? "",
-      target ?? "", target.flatMap(Target.parse).map { direction($0.direction) } ?? "",
+      target ?? "", parsedTarget.map { direction($0.direction) } ?? "",
       leadTimeDays.map(String.init) ?? "",
       leadTimeDays.map { $0 == 0 ? "lagging" : "leading" } ?? "",
       activity.map { $0 ? "activity" : "outcome" } ?? "",

@@ -197,12 +197,14 @@ private struct DashboardRows {
     for kpi in cascade.companyKPIs {
       names[kpi.id] = kpi.name
       targets[kpi.id] = kpi.target
+      parsed[kpi.id] = kpi.parsedTarget
       owners[kpi.id] = kpi.owner
     }
     for department in cascade.departments {
       for kpi in department.kpis {
         names[kpi.id] = kpi.name
         targets[kpi.id] = kpi.target
+        parsed[kpi.id] = kpi.parsedTarget
         owners[kpi.id] = kpi.owner ?? department.head
         departments[kpi.id] = department.name
       }
@@ -210,12 +212,6 @@ private struct DashboardRows {
     for kpi in cascade.individualKPIs {
       names[kpi.id] = kpi.name
       departments[kpi.id] = departments[kpi.parent]
-    }
-    // Parsed once per distinct wording: large cascades repeat the same targets.
-    var byText: [String: Target?] = [:]
-    for (kpi, text) in targets {
-      if byText[text] == nil { byText[text] = .some(Target.parse(text)) }
-      parsed[kpi] = byText[text] ?? nil
     }
   }
 

@@ -16,8 +16,13 @@ public enum AccountablePerson {
   /// The remedy for every answer that names nobody, a group or several people.
   private static let nameOne = "name one person, e.g. '\(example)'"
 
+  /// `assess` of an answer given, `nil` when none is (no answer, or only whitespace).
+  public static func assess(answer: String?) -> Assessment? {
+    answer.answered.map(assess)
+  }
+
   public static func assess(_ answer: String) -> Assessment {
-    let typed = PlainText.collapsingWhitespace(answer)
+    let typed = Optional(answer).collapsingWhitespace ?? ""
     let lower = typed.lowercased()
     if typed.isEmpty {
       return Assessment(verdict: .fail, problem: "nobody is named", remedy: nameOne)

@@ -17,6 +17,11 @@ extension Optional where Wrapped == String {
     return text
   }
 
+  /// The text's words joined by single spaces, as the room reads it on one line.
+  var collapsingWhitespace: String? {
+    self.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+  }
+
   /// Whether a byte at either end is a whole ASCII character that is not whitespace, so
   /// trimming whitespace and newlines leaves that end as it is.
   private static func isKept(_ byte: UInt8) -> Bool {

@@ -113,6 +113,11 @@ public struct Cascade: Equatable, Sendable {
     return index.departmentKPIs[id].map { departments[$0.department].kpis[$0.kpi] }
   }
 
+  /// The target of the KPI with this id at any level, as read when it was set.
+  public func parsedTarget(of kpi: String) -> Target? {
+    companyKPI(kpi)?.parsedTarget ?? departmentKPI(kpi)?.parsedTarget ?? individualKPI(kpi)?.parsedTarget
+  }
+
   /// Whether a KPI with this id exists at any level.
   public func containsKPI(_ id: String) -> Bool {
     companyKPI(id) != nil || departmentKPI(id) != nil || individualKPI(id) != nil

@@ -5,12 +5,19 @@
 public struct CompanyKPI: Codable, Equatable, Sendable, Identifiable {
   public var id: String
   public var name: String
-  /// The measurable target as the room said it (`>= 20% YoY`); parsed by `Target` when needed.
-  public var target: String?
+  /// The measurable target as the room said it (`>= 20% YoY`); read once into `parsedTarget`.
+  public var target: String? { didSet { parsedTarget = target.flatMap(Target.parse) } }
   /// The accountable executive: one named person.
-  public var owner: String?
+  public var owner: String? { didSet { ownerAssessment = AccountablePerson.assess(answer: owner) } }
   /// Reasons recorded for changes made after the lock, oldest first.
   public var changes: [LockedChange]
+
+  // What kpi-align understood of the answers above, read once when each was set (here and
+  // in `init`) and never again: the checks and views read these, not the text (DESIGN §5).
+  /// The target read; `nil` when there is none or it is a goal without a number.
+  public private(set) var parsedTarget: Target?
+  /// Whether the executive is one named person; `nil` when nobody is named yet.
+  public private(set) var ownerAssessment: Assessment?
 
   public init(
     id: String, name: String, target: String? = nil, owner: String? = nil,
@@ -21,6 +28,22 @@ public struct CompanyKPI: Codable, Equatable, Sendable, Identifiable {
     self.target = target
     self.owner = owner
     self.changes = changes
+    parsedTarget = target.flatMap(Target.parse)
+    ownerAssessment = AccountablePerson.assess(answer: owner)
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case id, name, target, owner, changes
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      id: try container.decode(String.self, forKey: .id),
+      name: try container.decode(String.self, forKey: .name),
+      target: try container.decodeIfPresent(String.self, forKey: .target),
+      owner: try container.decodeIfPresent(String.self, forKey: .owner),
+      changes: try container.decode([LockedChange].self, forKey: .changes))
   }
 }
 

@@ -9,14 +9,43 @@ public struct Governance: Codable, Equatable, Sendable {
   public var alignmentReview: String?
   /// The annual realignment, `YYYY-MM-DD`.
   public var annualRealignment: String?
-  public var processOwner: String?
-  public var disputeResolver: String?
+  public var processOwner: String? {
+    didSet { processOwnerAssessment = AccountablePerson.assess(answer: processOwner) }
+  }
+  public var disputeResolver: String? {
+    didSet { disputeResolverAssessment = AccountablePerson.assess(answer: disputeResolver) }
+  }
   /// How KPIs are created, changed and retired.
   public var changeProcess: String?
   /// What happens when a KPI misses repeatedly.
   public var missPolicy: String?
 
+  /// Whether the process owner and the dispute resolver are each one named person, read once
+  /// when each was set; `nil` while nobody is named.
+  public private(set) var processOwnerAssessment: Assessment?
+  public private(set) var disputeResolverAssessment: Assessment?
+
   public init() {}
+
+  private enum CodingKeys: String, CodingKey {
+    case velocity, operationalReview, strategicReview, alignmentReview, annualRealignment, processOwner
+    case disputeResolver, changeProcess, missPolicy
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    velocity = try container.decodeIfPresent(BusinessVelocity.self, forKey: .velocity)
+    operationalReview = try container.decodeIfPresent(ReviewCadence.self, forKey: .operationalReview)
+    strategicReview = try container.decodeIfPresent(ReviewCadence.self, forKey: .strategicReview)
+    alignmentReview = try container.decodeIfPresent(String.self, forKey: .alignmentReview)
+    annualRealignment = try container.decodeIfPresent(String.self, forKey: .annualRealignment)
+    processOwner = try container.decodeIfPresent(String.self, forKey: .processOwner)
+    disputeResolver = try container.decodeIfPresent(String.self, forKey: .disputeResolver)
+    changeProcess = try container.decodeIfPresent(String.self, forKey: .changeProcess)
+    missPolicy = try container.decodeIfPresent(String.self, forKey: .missPolicy)
+    processOwnerAssessment = AccountablePerson.assess(answer: processOwner)
+    disputeResolverAssessment = AccountablePerson.assess(answer: disputeResolver)
+  }
 }
 
 /// How fast the business moves, which sets how often it must look at its KPIs.

@@ -105,7 +105,7 @@ struct ScoreEvidence {
   var levelThreeComplete: Judgement {
     let kpis = cascade.individualKPIs
     guard !kpis.isEmpty else { return .unmet("no Level 3 KPIs yet") }
-    let roles = kpis.map { CountCheck.roleSubject($0.role) }
+    let roles = kpis.map(\.roleSubject)
     return settled(
       [.counts, .target, .accountability], about: roles + kpis.map(\.id),
       met: "every role has \(CountCheck.roleRange.dashed) Level 3 KPIs, each with a measurable target "

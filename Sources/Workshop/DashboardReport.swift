@@ -22,10 +22,11 @@ struct DashboardReport {
     self.rows = rows
     var targets: [String: Target] = [:]
     let all =
-      cascade.companyKPIs.map { ($0.id, $0.target) } + cascade.departmentKPIs.map { ($0.id, $0.target) }
-      + cascade.individualKPIs.map { ($0.id, $0.target) }
-    for (id, text) in all {
-      if let target = text.flatMap(Target.parseCached) { targets[id] = target }
+      cascade.companyKPIs.map { ($0.id, $0.parsedTarget) }
+      + cascade.departmentKPIs.map { ($0.id, $0.parsedTarget) }
+      + cascade.individualKPIs.map { ($0.id, $0.parsedTarget) }
+    for (id, target) in all {
+      if let target { targets[id] = target }
     }
     self.targets = targets
   }

@@ -125,7 +125,7 @@ struct DiagnosisReport {
     let typed =
       cascade.companyKPI(kpi)?.target ?? cascade.departmentKPI(kpi)?.target
       ?? cascade.individualKPI(kpi)?.target
-    return typed.map { ($0, Target.parseCached($0)) }
+    return typed.map { ($0, cascade.parsedTarget(of: kpi)) }
   }
 
   private func targetText(of kpi: String) -> String {

@@ -401,13 +401,13 @@ struct KPINames {
   init(cascade: Cascade) {
     self.cascade = cascade
     let all =
-      cascade.companyKPIs.map { ($0.id, $0.name, $0.target) }
-      + cascade.departmentKPIs.map { ($0.id, $0.name, $0.target) }
-      + cascade.individualKPIs.map { ($0.id, $0.name, $0.target) }
+      cascade.companyKPIs.map { ($0.id, $0.name, $0.parsedTarget) }
+      + cascade.departmentKPIs.map { ($0.id, $0.name, $0.parsedTarget) }
+      + cascade.individualKPIs.map { ($0.id, $0.name, $0.parsedTarget) }
     for (id, name, target) in all {
       positions[id] = kpis.count
       byName[name.lowercased(), default: []].append(id)
-      kpis.append((id, target.flatMap(Target.parseCached)))
+      kpis.append((id, target))
     }
     for (id, name, _) in all where positions[name] == nil && byName[name.lowercased()]?.count == 1 {
       positions[name] = positions[id]

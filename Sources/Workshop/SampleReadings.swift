@@ -30,19 +30,16 @@ struct SampleReadings {
     var kpis: [String] = []
     var series: [SampleSeries] = []
     var index: [String: Int] = [:]
-    // Parsed once per wording: a large sample repeats a few hundred targets thousands of times.
-    var parsed: [String: Target?] = [:]
-    func add(_ id: String, _ text: String?) {
-      guard let text else { return }
-      guard let target = parsed.memo(text, { Target.parse(text) }) else { return }
+    func add(_ id: String, _ target: Target?) {
+      guard let target else { return }
       let drawn = SampleSeries(target: target, random: &random)
       index[id] = kpis.count
       kpis.append(id)
       series.append(drawn)
     }
-    for kpi in cascade.companyKPIs { add(kpi.id, kpi.target) }
-    for kpi in cascade.departmentKPIs { add(kpi.id, kpi.target) }
-    for kpi in cascade.individualKPIs { add(kpi.id, kpi.target) }
+    for kpi in cascade.companyKPIs { add(kpi.id, kpi.parsedTarget) }
+    for kpi in cascade.departmentKPIs { add(kpi.id, kpi.parsedTarget) }
+    for kpi in cascade.individualKPIs { add(kpi.id, kpi.parsedTarget) }
 
     if let plot = Self.plot(cascade: cascade, weeks: weeks, measured: index, series: series, random: &random)
     {

@@ -29,7 +29,7 @@ extension Workshop {
     case .failure(let problem): return refuse(problem.message)
     case .success(let id): kpi = id
     }
-    let target = targetText(of: kpi).flatMap(Target.parseCached)
+    let target = cascade.parsedTarget(of: kpi)
     let value: Double
     switch ReadingValue.parse(words[1], target: target) {
     case .failure(let problem):
@@ -225,14 +225,14 @@ extension Workshop {
     cascade.individualKPIs.map { kpi in
       Standing(
         kpi: kpi.id, readings: cascade.scorecard.readings(of: kpi.id, through: day),
-        target: kpi.target.flatMap(Target.parseCached), cadence: kind.cadence(in: cascade.governance),
+        target: kpi.parsedTarget, cadence: kind.cadence(in: cascade.governance),
         asOf: day)
     }
   }
 
   private func reviewLine(_ standing: Standing) -> String {
     let name = DisplayText.safe(cascade.name(of: standing.kpi))
-    let target = targetText(of: standing.kpi).flatMap(Target.parseCached)
+    let target = cascade.parsedTarget(of: standing.kpi)
     var text = "\(standing.status.rawValue): \(name)"
     if let latest = standing.latest {
       text += " \(ReadingText.value(latest.value, target: target)) on \(latest.day)"
@@ -288,11 +288,6 @@ extension Workshop {
     case .success(let id): return id
     case .failure(let problem): throw ExitError(.usage, problem.message)
     }
-  }
-
-  private func targetText(of kpi: String) -> String? {
-    cascade.companyKPI(kpi)?.target ?? cascade.departmentKPI(kpi)?.target
-      ?? cascade.individualKPI(kpi)?.target
   }
 
   private func ownerText(of kpi: String) -> String {

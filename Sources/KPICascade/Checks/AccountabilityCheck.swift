@@ -8,33 +8,26 @@ public struct AccountabilityCheck: AlignmentCheck {
   /// One finding per company KPI id; then, department by department, one for the department id
   /// (its head) and one per department KPI id; then one per Level 3 KPI id, last so the ids
   /// the room already accepted keep their place.
-  ///
-  /// Each distinct answer is assessed once per pass: one person usually owns several KPIs.
   public func findings(in cascade: Cascade) -> [Finding] {
-    var assessed: [ExactText: Assessment] = [:]
     var findings: [Finding] = []
     for kpi in cascade.companyKPIs {
-      findings.append(finding(kpi.id, kpi.owner, missing: .noExecutive, &assessed))
+      findings.append(finding(kpi.id, kpi.ownerAssessment, missing: .noExecutive))
     }
     for department in cascade.departments {
-      findings.append(finding(department.id, department.head, missing: .noHead, &assessed))
+      findings.append(finding(department.id, department.headAssessment, missing: .noHead))
       for kpi in department.kpis {
-        findings.append(finding(kpi.id, kpi.owner, missing: .noOwner, &assessed))
+        findings.append(finding(kpi.id, kpi.ownerAssessment, missing: .noOwner))
       }
     }
     for kpi in cascade.individualKPIs {
-      findings.append(finding(kpi.id, kpi.owner, missing: .noOwner, &assessed))
+      findings.append(finding(kpi.id, kpi.ownerAssessment, missing: .noOwner))
     }
     return findings
   }
 
-  private func finding(
-    _ subject: String, _ person: String?, missing: Finding.Message, _ assessed: inout [ExactText: Assessment]
-  ) -> Finding {
-    guard let person = person.answered else {
-      return Finding(check: kind, verdict: .fail, subject: subject, missing)
-    }
-    let assessment = assessed.memo(ExactText(person)) { AccountablePerson.assess(person) }
+  /// The finding from a person as assessed when the answer was set.
+  private func finding(_ subject: String, _ assessment: Assessment?, missing: Finding.Message) -> Finding {
+    guard let assessment else { return Finding(check: kind, verdict: .fail, subject: subject, missing) }
     return Finding(
       check: kind, verdict: assessment.verdict, subject: subject, reason: assessment.problem,
       remedy: assessment.remedy)

@@ -9,15 +9,9 @@ public struct ActivityCheck: AlignmentCheck {
 
   /// One finding per department KPI id. Level 3 KPIs are not looked at: activity is what
   /// individual KPIs are for, so flagging it there would only be noise.
-  ///
-  /// Each distinct name is judged once per pass: departments often share KPI names.
   public func findings(in cascade: Cascade) -> [Finding] {
-    var judged: [ExactText: Bool] = [:]
-    func looksLikeActivity(_ name: String) -> Bool {
-      judged.memo(ExactText(name)) { Self.looksLikeActivity(name) }
-    }
-    return cascade.departmentKPIs.map { kpi in
-      if looksLikeActivity(kpi.name) {
+    cascade.departmentKPIs.map { kpi in
+      if kpi.measuresActivity {
         return Finding(check: kind, verdict: .warn, subject: kpi.id, .activityAtLevelTwo)
       }
       return Finding(check: kind, verdict: .pass, subject: kpi.id, .measuresAnOutcome)

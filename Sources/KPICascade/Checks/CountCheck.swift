@@ -26,13 +26,6 @@ public struct CountCheck: AlignmentCheck {
   /// an override survives a retyped capital. No role, or one with no letters or digits, or one
   /// literally called "unassigned", is `role:unassigned`.
   public static func roleSubject(_ role: String?) -> String {
-    if let bytes = PlainText.bytes(of: role ?? "") { return roleSubject(plain: bytes) }
-    return roleSubjectByCharacters(role)
-  }
-
-  /// `roleSubject` through `Character`: text that is not plain ASCII, and the test of the
-  /// byte path.
-  static func roleSubjectByCharacters(_ role: String?) -> String {
     var slug = ""
     for character in (role ?? "").lowercased() {
       if character.isLetter || character.isNumber {
@@ -44,23 +37,6 @@ public struct CountCheck: AlignmentCheck {
     if slug.last == "-" { slug.removeLast() }
     let subject = "role:\(slug)"
     return slug.isEmpty || subject == unassignedRole ? unassignedRole : subject
-  }
-
-  /// `roleSubject` of plain ASCII text, byte by byte.
-  private static func roleSubject(plain bytes: [UInt8]) -> String {
-    var slug: [UInt8] = Array("role:".utf8)
-    slug.reserveCapacity(bytes.count + 5)
-    let start = slug.count
-    for byte in bytes {
-      if PlainText.isLetter(byte) || PlainText.isDigit(byte) {
-        slug.append(PlainText.lowercased(byte))
-      } else if slug.count > start && slug.last != UInt8(ascii: "-") {
-        slug.append(UInt8(ascii: "-"))
-      }
-    }
-    if slug.count > start && slug.last == UInt8(ascii: "-") { slug.removeLast() }
-    let subject = PlainText.string(slug)
-    return slug.count == start || subject == unassignedRole ? unassignedRole : subject
   }
 
   private func companyFinding(_ count: Int) -> Finding {
@@ -96,25 +72,17 @@ public struct CountCheck: AlignmentCheck {
     var names: [String?] = []
     var counts: [Int] = []
     var slots: [String: Int] = [:]
-    // Many KPIs name the same role: its slot is found once per distinct text.
-    var slotOfRole: [ExactText: Int] = [:]
     for index in kpis.indices {
-      let role = kpis[index].role
+      let subject = kpis[index].roleSubject
       let slot: Int
-      if let role, let known = slotOfRole[ExactText(role)] {
+      if let known = slots[subject] {
         slot = known
       } else {
-        let subject = Self.roleSubject(role)
-        if let known = slots[subject] {
-          slot = known
-        } else {
-          slot = order.count
-          slots[subject] = slot
-          order.append(subject)
-          names.append(role.answered.map(PlainText.collapsingWhitespace))
-          counts.append(0)
-        }
-        if let role { slotOfRole[ExactText(role)] = slot }
+        slot = order.count
+        slots[subject] = slot
+        order.append(subject)
+        names.append(kpis[index].role.answered.collapsingWhitespace)
+        counts.append(0)
       }
       counts[slot] += 1
     }

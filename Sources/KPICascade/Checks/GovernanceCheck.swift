@@ -70,8 +70,11 @@ public struct GovernanceCheck: AlignmentCheck {
     guard let text = value.answered else {
       return Finding(check: kind, verdict: .fail, subject: subject, .missing(what, remedy: remedy))
     }
-    if field == .processOwner || field == .disputeResolver {
-      let assessment = AccountablePerson.assess(text)
+    let person =
+      field == .processOwner
+      ? governance.processOwnerAssessment
+      : field == .disputeResolver ? governance.disputeResolverAssessment : nil
+    if let assessment = person {
       if assessment.verdict != .pass {
         return Finding(
           check: kind, verdict: assessment.verdict, subject: subject,

@@ -20,15 +20,14 @@ public struct OneSentenceLinkCheck: AlignmentCheck {
 
   private func finding(_ kpi: DepartmentKPI, in cascade: Cascade) -> Finding {
     let outcome = cascade.name(of: kpi.companyKPI)
-    guard let link = kpi.linkSentence.answered else {
+    guard let link = kpi.link, let text = kpi.linkSentence.answered else {
       return Finding(check: kind, verdict: .fail, subject: kpi.id, .noLink(outcome))
     }
-    let sentences = Self.sentenceCount(link)
-    if sentences > 1 {
-      return Finding(check: kind, verdict: .fail, subject: kpi.id, .linkOfSentences(sentences, outcome))
+    if link.sentences > 1 {
+      return Finding(check: kind, verdict: .fail, subject: kpi.id, .linkOfSentences(link.sentences, outcome))
     }
-    if PlainText.wordCount(link) < Self.shortestLink {
-      return Finding(check: kind, verdict: .warn, subject: kpi.id, .linkTooShort(link, outcome))
+    if link.words < Self.shortestLink {
+      return Finding(check: kind, verdict: .warn, subject: kpi.id, .linkTooShort(text, outcome))
     }
     return Finding(check: kind, verdict: .pass, subject: kpi.id, .linked(outcome))
   }
@@ -37,13 +36,6 @@ public struct OneSentenceLinkCheck: AlignmentCheck {
   ///
   /// Decimals ("2.5") and abbreviations ("e.g.", "vs.", "J. Smith") do not end a sentence.
   public static func sentenceCount(_ text: String) -> Int {
-    if let bytes = PlainText.bytes(of: text) { return sentenceCount(plain: bytes) }
-    return sentenceCountByCharacters(text)
-  }
-
-  /// `sentenceCount` through `Character`: text that is not plain ASCII, and the test of the
-  /// byte path.
-  static func sentenceCountByCharacters(_ text: String) -> Int {
     let characters = Array(text.trimmingCharacters(in: .whitespacesAndNewlines))
     guard !characters.isEmpty else { return 0 }
     let terminators: Set<Character> = [".", "!", "?", "…"]
@@ -68,47 +60,6 @@ public struct OneSentenceLinkCheck: AlignmentCheck {
       index = end
     }
     return count
-  }
-
-  /// `sentenceCount` of plain ASCII text, byte by byte: the same rules, where a byte is a
-  /// character (the curly closers and "…" are not ASCII).
-  private static func sentenceCount(plain bytes: [UInt8]) -> Int {
-    var lower = 0
-    var upper = bytes.count
-    while lower < upper && PlainText.isSpace(bytes[lower]) { lower += 1 }
-    while upper > lower && PlainText.isSpace(bytes[upper - 1]) { upper -= 1 }
-    guard lower < upper else { return 0 }
-    func isTerminator(_ byte: UInt8) -> Bool { byte == 0x2E || byte == 0x21 || byte == 0x3F }
-    func isCloser(_ byte: UInt8) -> Bool { byte == 0x22 || byte == 0x27 || byte == 0x29 || byte == 0x5D }
-    var count = 1
-    var index = lower
-    while index < upper {
-      guard isTerminator(bytes[index]) else {
-        index += 1
-        continue
-      }
-      var end = index
-      while end < upper && isTerminator(bytes[end]) { end += 1 }
-      var next = end
-      while next < upper && isCloser(bytes[next]) { next += 1 }
-      let spaced = next < upper && PlainText.isSpace(bytes[next])
-      while next < upper && PlainText.isSpace(bytes[next]) { next += 1 }
-      let lone = bytes[index] == 0x2E && end == index + 1
-      if spaced && next < upper && !(lone && endsAbbreviation(plain: bytes, from: lower, at: index)) {
-        count += 1
-      }
-      index = end
-    }
-    return count
-  }
-
-  /// `endsAbbreviation` in plain ASCII text starting at `first`.
-  private static func endsAbbreviation(plain bytes: [UInt8], from first: Int, at dot: Int) -> Bool {
-    var start = dot
-    while start > first && !PlainText.isSpace(bytes[start - 1]) && bytes[start - 1] != 0x28 { start -= 1 }
-    let word = bytes[start..<dot]
-    return word.count == 1 || word.contains(0x2E)
-      || abbreviations.contains(PlainText.string(word.map(PlainText.lowercased)))
   }
 
   private static let abbreviations: Set<String> = [

@@ -7,52 +7,32 @@ public struct TargetCheck: AlignmentCheck {
 
   /// One finding per company KPI id, then one per department KPI id, then one per Level 3 KPI
   /// id: an activity count at Level 3 still needs a number a review can say yes or no to.
-  ///
-  /// Each distinct target text is read once per pass: rooms reuse targets ("≥ 95%", "≥ 4 per
-  /// month") across many KPIs, and reading one is the costly part of the check.
   public func findings(in cascade: Cascade) -> [Finding] {
-    var read: [ExactText: Judgement] = [:]
     var findings: [Finding] = []
     findings.reserveCapacity(
       cascade.companyKPIs.count + cascade.departmentKPIs.count + cascade.individualKPIs.count)
-    func add(_ id: String, _ typed: String?) {
-      guard let text = typed.answered else {
-        findings.append(finding(id, typed))
-        return
-      }
-      let judgement = read.memo(ExactText(text)) { Self.judge(text) }
-      findings.append(Finding(check: kind, verdict: judgement.verdict, subject: id, judgement.message))
+    for kpi in cascade.companyKPIs { findings.append(finding(kpi.id, kpi.target, kpi.parsedTarget)) }
+    for department in cascade.departments {
+      for kpi in department.kpis { findings.append(finding(kpi.id, kpi.target, kpi.parsedTarget)) }
     }
-    for kpi in cascade.companyKPIs { add(kpi.id, kpi.target) }
-    for kpi in cascade.departmentKPIs { add(kpi.id, kpi.target) }
-    for kpi in cascade.individualKPIs { add(kpi.id, kpi.target) }
+    for kpi in cascade.individualKPIs { findings.append(finding(kpi.id, kpi.target, kpi.parsedTarget)) }
     return findings
   }
 
   public func findings(about subject: String, in cascade: Cascade) -> [Finding] {
-    if let kpi = cascade.companyKPI(subject) { return [finding(kpi.id, kpi.target)] }
-    if let kpi = cascade.departmentKPI(subject) { return [finding(kpi.id, kpi.target)] }
-    if let kpi = cascade.individualKPI(subject) { return [finding(kpi.id, kpi.target)] }
+    if let kpi = cascade.companyKPI(subject) { return [finding(kpi.id, kpi.target, kpi.parsedTarget)] }
+    if let kpi = cascade.departmentKPI(subject) { return [finding(kpi.id, kpi.target, kpi.parsedTarget)] }
+    if let kpi = cascade.individualKPI(subject) { return [finding(kpi.id, kpi.target, kpi.parsedTarget)] }
     return []
   }
 
-  private func finding(_ id: String, _ typed: String?) -> Finding {
+  /// The finding on a KPI's target from the target as read when it was set.
+  private func finding(_ id: String, _ typed: String?, _ target: Target?) -> Finding {
     guard let text = typed.answered else {
       return Finding(check: kind, verdict: .fail, subject: id, .noTarget)
     }
-    let judgement = Self.judge(text)
-    return Finding(check: kind, verdict: judgement.verdict, subject: id, judgement.message)
-  }
-
-  /// What the check says about one answered target, whichever KPI carries it.
-  private struct Judgement {
-    var verdict: Verdict
-    var message: Finding.Message
-  }
-
-  private static func judge(_ text: String) -> Judgement {
-    guard let target = Target.parse(text) else { return Judgement(verdict: .fail, message: .goal(text)) }
-    return Judgement(verdict: .pass, message: .measurable(target))
+    guard let target else { return Finding(check: kind, verdict: .fail, subject: id, .goal(text)) }
+    return Finding(check: kind, verdict: .pass, subject: id, .measurable(target))
   }
 }
 

@@ -34,21 +34,21 @@ public struct Dashboard: Equatable, Sendable {
 
   public init(cascade: Cascade, asOf day: CalendarDay) {
     asOf = day
-    var targets: [String: Target?] = [:]
-    func standing(_ kpi: String, target text: String?, kind: ReviewKind) -> Standing {
-      let target = text.flatMap { text in targets.memo(text) { TargetMemo.target(text) } }
-      return Standing(
+    func standing(_ kpi: String, target: Target?, kind: ReviewKind) -> Standing {
+      Standing(
         kpi: kpi, readings: cascade.scorecard.readings(of: kpi, through: day), target: target,
         cadence: kind.cadence(in: cascade.governance), asOf: day)
     }
-    company = cascade.companyKPIs.map { standing($0.id, target: $0.target, kind: .strategic) }
+    company = cascade.companyKPIs.map { standing($0.id, target: $0.parsedTarget, kind: .strategic) }
     var byCompanyKPI: [String: [Standing]] = [:]
     for kpi in cascade.departmentKPIs {
       byCompanyKPI[kpi.companyKPI, default: []].append(
-        standing(kpi.id, target: kpi.target, kind: .operational))
+        standing(kpi.id, target: kpi.parsedTarget, kind: .operational))
     }
     groups = cascade.companyKPIs.map { Group(companyKPI: $0.id, indicators: byCompanyKPI[$0.id] ?? []) }
-    let individuals = cascade.individualKPIs.map { standing($0.id, target: $0.target, kind: .operational) }
+    let individuals = cascade.individualKPIs.map {
+      standing($0.id, target: $0.parsedTarget, kind: .operational)
+    }
 
     var owners: [String: String] = [:]
     for kpi in cascade.companyKPIs { owners[kpi.id] = kpi.owner }

@@ -89,7 +89,7 @@ public struct Diagnosis: Equatable, Sendable {
     let node = context.node(kpi)
     self.kpi = kpi
     asOf = day
-    let target = context.target(node?.target)
+    let target = node?.parsedTarget
     let readings = cascade.scorecard.readings(of: kpi, through: day)
     standing = Standing(
       kpi: kpi, readings: readings, target: target,
@@ -145,6 +145,8 @@ public struct Diagnosis: Equatable, Sendable {
     var id: String
     var level: KPILevel
     var target: String?
+    /// The target as read when it was set (a `let`, so no node can be made without it).
+    let parsedTarget: Target?
     /// Its owner, else its department's head.
     var owner: String?
     var department: Department?
@@ -163,13 +165,10 @@ public struct Diagnosis: Equatable, Sendable {
       self.day = day
     }
 
-    func target(_ text: String?) -> Target? {
-      text.flatMap(TargetMemo.target)
-    }
-
     func node(_ id: String) -> Node? {
       if let kpi = cascade.companyKPI(id) {
-        return Node(id: id, level: .company, target: kpi.target, owner: kpi.owner)
+        return Node(
+          id: id, level: .company, target: kpi.target, parsedTarget: kpi.parsedTarget, owner: kpi.owner)
       }
       for department in cascade.departments {
         if let kpi = department.kpis.first(where: { $0.id == id }) {
@@ -179,13 +178,15 @@ public struct Diagnosis: Equatable, Sendable {
       guard let kpi = cascade.individualKPI(id) else { return nil }
       let parent = node(kpi.parent)
       return Node(
-        id: id, level: .individual, target: kpi.target, owner: kpi.owner ?? parent?.department?.head,
+        id: id, level: .individual, target: kpi.target, parsedTarget: kpi.parsedTarget,
+        owner: kpi.owner ?? parent?.department?.head,
         department: parent?.department)
     }
 
     private func departmentNode(_ kpi: DepartmentKPI, in department: Department) -> Node {
       Node(
-        id: kpi.id, level: .department, target: kpi.target, owner: kpi.owner ?? department.head,
+        id: kpi.id, level: .department, target: kpi.target, parsedTarget: kpi.parsedTarget,
+        owner: kpi.owner ?? department.head,
         department: department, statedLeadDays: kpi.leadTimeDays)
     }
 
@@ -203,8 +204,8 @@ public struct Diagnosis: Equatable, Sendable {
       case .department:
         return (individualsByParent[node.id] ?? []).map { kpi in
           Node(
-            id: kpi.id, level: .individual, target: kpi.target, owner: kpi.owner ?? node.department?.head,
-            department: node.department)
+            id: kpi.id, level: .individual, target: kpi.target, parsedTarget: kpi.parsedTarget,
+            owner: kpi.owner ?? node.department?.head, department: node.department)
         }
       case .individual:
         return []
@@ -229,7 +230,7 @@ public struct Diagnosis: Equatable, Sendable {
           found += rank(beneath: child, turnedBefore: onset)
           continue
         }
-        let threshold = target(child.target).map(Threshold.init)
+        let threshold = child.parsedTarget.map(Threshold.init)
         let episodes = Episode.all(in: readings, threshold: threshold)
         let stated = child.statedLeadDays
         var best: Indicator?
