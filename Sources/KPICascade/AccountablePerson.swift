@@ -16,11 +16,6 @@ public enum AccountablePerson {
   /// The remedy for every answer that names nobody, a group or several people.
   private static let nameOne = "name one person, e.g. '\(example)'"
 
-  /// `assess` of an answer given, `nil` when none is (no answer, or only whitespace).
-  public static func assess(answer: String?) -> Assessment? {
-    answer.answered.map(assess)
-  }
-
   public static func assess(_ answer: String) -> Assessment {
     let typed = Optional(answer).collapsingWhitespace ?? ""
     let lower = typed.lowercased()
@@ -30,33 +25,40 @@ public enum AccountablePerson {
     if nobody.contains(trimmingStops(lower)) {
       return Assessment(verdict: .fail, problem: "'\(typed)' names nobody", remedy: nameOne)
     }
-    if lower.contains("@") {
+    if lower.utf8.contains(UInt8(ascii: "@")) {
       return assessAddress(typed)
     }
 
-    let group = Assessment(
-      verdict: .fail, problem: "'\(typed)' is a group: a team can't be accountable", remedy: nameOne)
-    let several = Assessment(
-      verdict: .fail, problem: "'\(typed)' names more than one: when two are accountable, nobody is",
-      remedy: nameOne)
+    var group: Assessment {
+      Assessment(
+        verdict: .fail, problem: "'\(typed)' is a group: a team can't be accountable", remedy: nameOne)
+    }
+    var several: Assessment {
+      Assessment(
+        verdict: .fail, problem: "'\(typed)' names more than one: when two are accountable, nobody is",
+        remedy: nameOne)
+    }
 
+    // Read once: segments, people and words are ranges of these tokens.
+    let tokens = AnswerTokens(typed)
     // Segments with no name in them are roles riding along: "(CFO)", ", Head of Sales".
-    let named = segments(of: typed).filter { !nameWords(in: $0).isEmpty }
+    let named = segments(of: tokens).filter { !nameWords(in: tokens, $0).isEmpty }
     guard named.count <= 1 else { return several }
     guard let segment = named.first else {
-      if isGroup(words(of: typed)) { return group }
+      if isGroup(words(in: tokens, 0..<tokens.count)) { return group }
       return Assessment(
         verdict: .fail, problem: "'\(typed)' is a role or function, not a person",
         remedy: "name the one person who holds it, e.g. 'Dana Ruiz (\(typed))'")
     }
-    if isGroup(words(of: segment)) { return group }
-    let people = people(in: segment).filter { !nameWords(in: $0).isEmpty }
+    if isGroup(words(in: tokens, segment)) { return group }
+    let people = people(in: tokens, segment).filter { !nameWords(in: tokens, $0).isEmpty }
     guard people.count == 1, let person = people.first else { return several }
 
-    let names = nameWords(in: person)
+    let names = nameWords(in: tokens, person)
     if names.count == 1 {
+      let text = tokens.typedText(person)
       let given =
-        person.split(separator: " ").first { words(of: String($0)) == names }.map(String.init) ?? person
+        text.split(separator: " ").first { words(of: String($0)) == names }.map(String.init) ?? text
       return Assessment(
         verdict: .warn, problem: "only a given name: nobody can tell which \(given)", remedy: "add a surname")
     }
@@ -65,26 +67,33 @@ public enum AccountablePerson {
 
   /// The text without full stops and exclamation marks at either end.
   private static func trimmingStops(_ text: String) -> String {
-    text.trimmingCharacters(in: CharacterSet(charactersIn: ".!"))
+    trimming(text) { $0 == "." || $0 == "!" }
+  }
+
+  /// The text without the characters `isTrimmed` names at either end.
+  private static func trimming(_ text: String, _ isTrimmed: (Character) -> Bool) -> String {
+    guard let first = text.firstIndex(where: { !isTrimmed($0) }),
+      let last = text.lastIndex(where: { !isTrimmed($0) })
+    else { return "" }
+    return String(text[first...last])
   }
 
   // MARK: - Reading the answer
 
   /// The answer cut where a role may ride along: parentheses, commas, semicolons, dashes
   /// between spaces, a colon before a space.
-  static func segments(of typed: String) -> [String] {
-    pieces(of: typed) { words, index in
-      let token = words[index]
+  static func segments(of tokens: AnswerTokens) -> [Range<Int>] {
+    pieces(of: tokens, 0..<tokens.count) { index, spacedAfter in
+      let token = tokens[index]
       if token.is("(") || token.is(")") || token.is(",") || token.is(";") || token.is("|") { return true }
-      let spacedAfter = words.at(index + 1)?.spaced == true
       if token.is("-") || token.is("–") || token.is("—") { return token.spaced && spacedAfter }
       return token.is(":") && spacedAfter
     }
   }
 
   /// The words that could be part of a person's name: not titles, functions or group words.
-  private static func nameWords(in text: String) -> [String] {
-    let words = words(of: text)
+  private static func nameWords(in tokens: AnswerTokens, _ range: Range<Int>) -> [String] {
+    let words = words(in: tokens, range)
     return words.enumerated().filter { index, word in
       !roleWords.contains(word) && !groupWords.contains(word)
         && !(index > 0 && groupWords.contains(words[index - 1]) && groupTitles.contains(word))
@@ -99,13 +108,13 @@ public enum AccountablePerson {
     }
   }
 
-  /// The parts of an answer that name different people: split on "and", "or", "with", "plus"
+  /// The parts of a segment that name different people: split on "and", "or", "with", "plus"
   /// between spaces, and on "&", "/", "+", ",", ";", "|".
-  static func people(in name: String) -> [String] {
-    pieces(of: name) { words, index in
-      let token = words[index]
+  static func people(in tokens: AnswerTokens, _ segment: Range<Int>) -> [Range<Int>] {
+    pieces(of: tokens, segment) { index, spacedAfter in
+      let token = tokens[index]
       if token.isWord, joiners.contains(token.text) {
-        return token.spaced && words.at(index + 1)?.spaced == true
+        return (index == segment.lowerBound || token.spaced) && spacedAfter
       }
       return token.kind == .symbol && joinerSymbols.contains(token.text)
     }
@@ -114,34 +123,42 @@ public enum AccountablePerson {
   private static let joiners: Set<String> = ["and", "or", "with", "plus"]
   private static let joinerSymbols: Set<String> = ["&", "/", "+", ",", ";", "|"]
 
-  /// The text between the tokens `separates` says separate, as typed, empty pieces dropped.
-  private static func pieces(of text: String, cutAt separates: (AnswerTokens, Int) -> Bool) -> [String] {
-    let words = AnswerTokens(text)
-    var pieces: [String] = []
-    var start = 0
-    for index in 0..<words.count where separates(words, index) {
-      if start < index { pieces.append(words.typedText(start..<index)) }
+  /// The tokens of `range` between those `separates` says separate (given whether whitespace
+  /// follows within the range), empty pieces dropped.
+  private static func pieces(
+    of tokens: AnswerTokens, _ range: Range<Int>, cutAt separates: (Int, Bool) -> Bool
+  ) -> [Range<Int>] {
+    var pieces: [Range<Int>] = []
+    var start = range.lowerBound
+    for index in range where separates(index, index + 1 < range.upperBound && tokens[index + 1].spaced) {
+      if start < index { pieces.append(start..<index) }
       start = index + 1
     }
-    if start < words.count { pieces.append(words.typedText(start..<words.count)) }
+    if start < range.upperBound { pieces.append(start..<range.upperBound) }
     return pieces
   }
 
   /// The words of a name, lowercased: letters with apostrophes and full stops inside ("o'neil",
   /// "j.r"), full stops at either end dropped.
   static func words(of text: String) -> [String] {
+    let tokens = AnswerTokens(text)
+    return words(in: tokens, 0..<tokens.count)
+  }
+
+  private static func words(in tokens: AnswerTokens, _ range: Range<Int>) -> [String] {
     var words: [String] = []
     var word = ""
-    for token in AnswerTokens(text).tokens {
+    for index in range {
+      let token = tokens[index]
       let joins = token.isWord || token.is("'") || token.is(".")
       if !joins || token.spaced {
-        words.append(word)
+        if !word.isEmpty { words.append(word) }
         word = ""
       }
       if joins { word += token.text }
     }
-    words.append(word)
-    return words.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".")) }.filter { !$0.isEmpty }
+    if !word.isEmpty { words.append(word) }
+    return words.map { trimming($0) { $0 == "." } }.filter { !$0.isEmpty }
   }
 
   /// An email address is one person unless its mailbox is a function ("sales@", "team@").

@@ -19,7 +19,15 @@ extension Optional where Wrapped == String {
 
   /// The text's words joined by single spaces, as the room reads it on one line.
   var collapsingWhitespace: String? {
-    self.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+    guard let self else { return nil }
+    // Most answers are plain ASCII with single spaces between words: kept as they are.
+    var previous: UInt8 = 0x20
+    let plain = self.utf8.allSatisfy { byte in
+      defer { previous = byte }
+      return byte < 0x80 && !(0x09...0x0D).contains(byte) && !(byte == 0x20 && previous == 0x20)
+    }
+    if plain, previous != 0x20 { return self }
+    return self.split(whereSeparator: \.isWhitespace).joined(separator: " ")
   }
 
   /// Whether a byte at either end is a whole ASCII character that is not whitespace, so

@@ -138,6 +138,11 @@ struct AnswerTokens: Sendable {
   // MARK: - Cutting
 
   private static func cut(_ typed: String) -> [Token] {
+    typed.utf8.allSatisfy({ $0 < 0x80 }) ? cutASCII(typed) : cutByCharacters(typed)
+  }
+
+  /// `cut` through `Character`: any text (and, in a test, the ASCII path's reference).
+  static func cutByCharacters(_ typed: String) -> [Token] {
     var tokens: [Token] = []
     var index = typed.startIndex
     var spaced = true
@@ -167,6 +172,49 @@ struct AnswerTokens: Sendable {
         Token(
           kind: kind, text: kind == .word ? text.lowercased() : String(text), range: start..<index,
           spaced: spaced))
+      spaced = false
+    }
+    return tokens
+  }
+
+  /// `cut` for text that is all ASCII (nearly every answer), byte by byte: the same tokens,
+  /// without a Unicode property look-up per character.
+  static func cutASCII(_ typed: String) -> [Token] {
+    let utf8 = typed.utf8
+    var tokens: [Token] = []
+    var index = utf8.startIndex
+    var spaced = true
+    func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+    func isDigitByte(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    while index < utf8.endIndex {
+      let byte = utf8[index]
+      if byte == 0x20 || (0x09...0x0D).contains(byte) {
+        spaced = true
+        index = utf8.index(after: index)
+        continue
+      }
+      let start = index
+      let kind: Kind
+      var text: String
+      if isLetter(byte) {
+        kind = .word
+        var lower: [UInt8] = []
+        repeat {
+          let letter = utf8[index]
+          lower.append(letter >= 0x41 && letter <= 0x5A ? letter | 0x20 : letter)
+          index = utf8.index(after: index)
+        } while index < utf8.endIndex && isLetter(utf8[index])
+        text = String(decoding: lower, as: UTF8.self)
+      } else if isDigitByte(byte) || (byte == 0x2E && startsFraction(typed, at: index, after: tokens.last)) {
+        kind = .number
+        index = endOfNumber(typed, from: index)
+        text = String(typed[start..<index])
+      } else {
+        kind = .symbol
+        index = utf8.index(after: index)
+        text = String(typed[start..<index])
+      }
+      tokens.append(Token(kind: kind, text: text, range: start..<index, spaced: spaced))
       spaced = false
     }
     return tokens

@@ -6,9 +6,9 @@ public struct CompanyKPI: Codable, Equatable, Sendable, Identifiable {
   public var id: String
   public var name: String
   /// The measurable target as the room said it (`>= 20% YoY`); read once into `parsedTarget`.
-  public var target: String? { didSet { parsedTarget = target.flatMap(Target.parse) } }
+  public var target: String? { didSet { parsedTarget = Understanding.target(target) } }
   /// The accountable executive: one named person.
-  public var owner: String? { didSet { ownerAssessment = AccountablePerson.assess(answer: owner) } }
+  public var owner: String? { didSet { ownerAssessment = Understanding.assessment(owner) } }
   /// Reasons recorded for changes made after the lock, oldest first.
   public var changes: [LockedChange]
 
@@ -28,8 +28,8 @@ public struct CompanyKPI: Codable, Equatable, Sendable, Identifiable {
     self.target = target
     self.owner = owner
     self.changes = changes
-    parsedTarget = target.flatMap(Target.parse)
-    ownerAssessment = AccountablePerson.assess(answer: owner)
+    parsedTarget = Understanding.target(target)
+    ownerAssessment = Understanding.assessment(owner)
   }
 
   private enum CodingKeys: String, CodingKey {

@@ -4,7 +4,7 @@
 public struct Department: Codable, Equatable, Sendable, Identifiable {
   public var id: String
   public var name: String
-  public var head: String? { didSet { headAssessment = AccountablePerson.assess(answer: head) } }
+  public var head: String? { didSet { headAssessment = Understanding.assessment(head) } }
   public var function: DepartmentFunction?
   /// The department's Level 2 KPIs, in the order the room proposed them.
   public var kpis: [DepartmentKPI]
@@ -18,7 +18,7 @@ public struct Department: Codable, Equatable, Sendable, Identifiable {
     self.head = head
     self.function = function
     self.kpis = kpis
-    headAssessment = AccountablePerson.assess(answer: head)
+    headAssessment = Understanding.assessment(head)
   }
 
   /// Whether the head is one named person, read once when it was set; `nil` when nobody is

@@ -4,17 +4,17 @@
 /// workshop knows what to ask next and how the tests know what is still missing.
 public struct DepartmentKPI: Codable, Equatable, Sendable, Identifiable {
   public var id: String
-  public var name: String { didSet { measuresActivity = ActivityCheck.looksLikeActivity(name) } }
+  public var name: String { didSet { measuresActivity = Understanding.measuresActivity(name) } }
   /// The company KPI this one moves.
   public var companyKPI: String
   /// How many days ahead of its outcome this KPI moves; 0 means it is lagging.
   public var leadTimeDays: Int?
   /// One sentence saying how this KPI moves its company KPI.
   public var linkSentence: String? { didSet { link = LinkSentence(linkSentence) } }
-  public var target: String? { didSet { parsedTarget = target.flatMap(Target.parse) } }
+  public var target: String? { didSet { parsedTarget = Understanding.target(target) } }
   /// Whether pushing this KPI could make another department's KPI worse; `nil` until asked.
   public var tension: Tension?
-  public var owner: String? { didSet { ownerAssessment = AccountablePerson.assess(answer: owner) } }
+  public var owner: String? { didSet { ownerAssessment = Understanding.assessment(owner) } }
   /// Other departments that contribute to a shared metric; this KPI's department is primary.
   public var contributors: [String]
 
@@ -43,10 +43,10 @@ public struct DepartmentKPI: Codable, Equatable, Sendable, Identifiable {
     self.tension = tension
     self.owner = owner
     self.contributors = contributors
-    measuresActivity = ActivityCheck.looksLikeActivity(name)
+    measuresActivity = Understanding.measuresActivity(name)
     link = LinkSentence(linkSentence)
-    parsedTarget = target.flatMap(Target.parse)
-    ownerAssessment = AccountablePerson.assess(answer: owner)
+    parsedTarget = Understanding.target(target)
+    ownerAssessment = Understanding.assessment(owner)
   }
 
   private enum CodingKeys: String, CodingKey {

@@ -10,10 +10,10 @@ public struct Governance: Codable, Equatable, Sendable {
   /// The annual realignment, `YYYY-MM-DD`.
   public var annualRealignment: String?
   public var processOwner: String? {
-    didSet { processOwnerAssessment = AccountablePerson.assess(answer: processOwner) }
+    didSet { processOwnerAssessment = Understanding.assessment(processOwner) }
   }
   public var disputeResolver: String? {
-    didSet { disputeResolverAssessment = AccountablePerson.assess(answer: disputeResolver) }
+    didSet { disputeResolverAssessment = Understanding.assessment(disputeResolver) }
   }
   /// How KPIs are created, changed and retired.
   public var changeProcess: String?
@@ -43,8 +43,8 @@ public struct Governance: Codable, Equatable, Sendable {
     disputeResolver = try container.decodeIfPresent(String.self, forKey: .disputeResolver)
     changeProcess = try container.decodeIfPresent(String.self, forKey: .changeProcess)
     missPolicy = try container.decodeIfPresent(String.self, forKey: .missPolicy)
-    processOwnerAssessment = AccountablePerson.assess(answer: processOwner)
-    disputeResolverAssessment = AccountablePerson.assess(answer: disputeResolver)
+    processOwnerAssessment = Understanding.assessment(processOwner)
+    disputeResolverAssessment = Understanding.assessment(disputeResolver)
   }
 }
 

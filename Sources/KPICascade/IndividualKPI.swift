@@ -4,13 +4,13 @@
 /// department KPI and is owned by one named person; a role carries 3–5 of them.
 public struct IndividualKPI: Codable, Equatable, Sendable, Identifiable {
   public var id: String
-  public var name: String { didSet { measuresActivity = ActivityCheck.looksLikeActivity(name) } }
+  public var name: String { didSet { measuresActivity = Understanding.measuresActivity(name) } }
   /// The department KPI it drives.
   public var parent: String
   /// The role or team it measures (`Account executive`, `Inbound SDR team`).
-  public var role: String? { didSet { roleSubject = CountCheck.roleSubject(role) } }
-  public var target: String? { didSet { parsedTarget = target.flatMap(Target.parse) } }
-  public var owner: String? { didSet { ownerAssessment = AccountablePerson.assess(answer: owner) } }
+  public var role: String? { didSet { roleSubject = Understanding.roleSubject(role) } }
+  public var target: String? { didSet { parsedTarget = Understanding.target(target) } }
+  public var owner: String? { didSet { ownerAssessment = Understanding.assessment(owner) } }
 
   // What kpi-align understood of the answers above, read once when each was set (here and
   // in `init`) and never again: the checks and views read these, not the text (DESIGN §5).
@@ -33,10 +33,10 @@ public struct IndividualKPI: Codable, Equatable, Sendable, Identifiable {
     self.role = role
     self.target = target
     self.owner = owner
-    measuresActivity = ActivityCheck.looksLikeActivity(name)
-    roleSubject = CountCheck.roleSubject(role)
-    parsedTarget = target.flatMap(Target.parse)
-    ownerAssessment = AccountablePerson.assess(answer: owner)
+    measuresActivity = Understanding.measuresActivity(name)
+    roleSubject = Understanding.roleSubject(role)
+    parsedTarget = Understanding.target(target)
+    ownerAssessment = Understanding.assessment(owner)
   }
 
   private enum CodingKeys: String, CodingKey {

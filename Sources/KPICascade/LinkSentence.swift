@@ -10,7 +10,8 @@ public struct LinkSentence: Equatable, Sendable {
   /// The link read from an answer, or `nil` when nothing was answered.
   public init?(_ answer: String?) {
     guard let text = answer.answered else { return nil }
-    sentences = OneSentenceLinkCheck.sentenceCount(text)
-    words = text.split(whereSeparator: \.isWhitespace).count
+    let tokens = AnswerTokens(text)
+    sentences = OneSentenceLinkCheck.sentenceCount(tokens)
+    words = tokens.tokens.count { $0.spaced }
   }
 }

@@ -175,15 +175,22 @@ struct TargetReading {
   /// A deadline that is one on its own, with an optional lead word: the deadline's tokens and
   /// where the whole match ends.
   private static func datedDeadline(_ words: AnswerTokens, _ index: Int) -> (Range<Int>, Int)? {
-    let leads: Set<String> = ["by", "before", "until", "till", "in", "due", "deadline"]
-    for start in [afterLead(words, at: index, leads), index].compactMap({ $0 }) {
-      if let end = datedShape(in: words, at: start) { return (start..<end, end) }
+    if let start = afterLead(words, at: index, datedLeads), let end = datedShape(in: words, at: start) {
+      return (start..<end, end)
     }
-    return nil
+    return datedShape(in: words, at: index).map { (index..<$0, $0) }
   }
+
+  /// The words a deadline that is one on its own can start with (or else a number).
+  private static let datedShapeStarts: Set<String> = ["the", "end", "eoy", "eoq", "eom", "q", "h", "fy"]
+  private static let datedLeads: Set<String> = ["by", "before", "until", "till", "in", "due", "deadline"]
+  private static let namedLeads: Set<String> = ["by", "before", "until", "till", "in"]
 
   /// "end of the year", "eoq", "Q4 2026", "H2", "FY27", "2027-06-30", "30/6/2027".
   private static func datedShape(in words: AnswerTokens, at index: Int) -> Int? {
+    guard let first = words.at(index), first.isNumber || datedShapeStarts.contains(first.text) else {
+      return nil
+    }
     var at = index
     if words.word(at: at, "the"), words.at(at + 1)?.spaced == true { at += 1 }
     if words.word(at: at, "end"), words.word(at: at + 1, "of"), words[at + 1].spaced {
@@ -275,7 +282,7 @@ struct TargetReading {
   /// A deadline that needs a lead word ("by June", "by June 30th, 2027", "in 2027", "by
   /// year-end").
   private static func namedDeadline(_ words: AnswerTokens, _ index: Int) -> (Range<Int>, Int)? {
-    guard let start = afterLead(words, at: index, ["by", "before", "until", "till", "in"]) else { return nil }
+    guard let start = afterLead(words, at: index, namedLeads) else { return nil }
     if words.word(at: start, "year"), let next = words.at(start + 1) {
       if next.is("-"), !next.spaced, words.word(at: start + 2, "end"), !words[start + 2].spaced,
         let end = ending(words, start + 3)
@@ -628,9 +635,16 @@ struct TargetReading {
     for (symbol, direction) in comparisonSymbols where contains(symbol, in: words) {
       return direction
     }
-    for (phrase, direction) in comparisonPhrases where words.firstIndex(ofPhrase: phrase) != nil {
-      return direction
+    // The first phrase of `comparisonPhrases` written anywhere: each word looks up only the
+    // phrases that start with it.
+    var first: (rank: Int, direction: Target.Direction)?
+    for index in words.tokens.indices where words[index].isWord {
+      for (rank, phrase, direction) in comparisonPhrasesByFirstWord[words[index].text] ?? []
+      where rank < (first?.rank ?? .max) && words.phrase(phrase, at: index) != nil {
+        first = (rank, direction)
+      }
     }
+    if let first { return first.direction }
     // "min 10", "max. 4": only right before a number, so "5 min" stays five minutes.
     for index in words.tokens.indices where words.word(at: index, "min", "max") && !words.isGlued(index) {
       var at = index + 1
@@ -682,6 +696,12 @@ struct TargetReading {
     }.map { $0 + 1 }
   }
 
+  /// `comparisonPhrases` with their rank, by their first word.
+  private static let comparisonPhrasesByFirstWord: [String: [(Int, [String], Target.Direction)]] =
+    Dictionary(
+      grouping: comparisonPhrases.enumerated().map { ($0.offset, $0.element.0, $0.element.1) },
+      by: { $0.1[0] })
+
   /// Longest first, so "no more than" is read before "more than".
   private static let comparisonPhrases: [([String], Target.Direction)] = comparisonPhraseTexts.map {
     ($0.0.split(separator: " ").map(String.init), $0.1)
@@ -730,13 +750,17 @@ struct TargetReading {
 
   /// A verb of change ("increase", "reduce by"): `increase`/`decrease`, or `nil`; the earlier wins.
   private static func changeDirection(in words: AnswerTokens) -> Target.Direction? {
-    let up = increaseVerbs.compactMap { words.firstIndex(ofPhrase: $0) }.min()
-    let down = decreaseVerbs.compactMap { words.firstIndex(ofPhrase: $0) }.min()
-    switch (up, down) {
-    case (let up?, let down?): return up < down ? .increase : .decrease
-    case (_?, nil): return .increase
-    case (nil, _?): return .decrease
-    case (nil, nil): return nil
+    for index in words.tokens.indices where words[index].isWord {
+      for (phrase, direction) in changeVerbsByFirstWord[words[index].text] ?? []
+      where words.phrase(phrase, at: index) != nil {
+        return direction
+      }
     }
+    return nil
   }
+
+  /// The verbs of change by their first word, each with the way it changes.
+  private static let changeVerbsByFirstWord: [String: [([String], Target.Direction)]] = Dictionary(
+    grouping: increaseVerbs.map { ($0, Target.Direction.increase) } + decreaseVerbs.map { ($0, .decrease) },
+    by: { $0.0[0] })
 }

@@ -57,4 +57,14 @@ struct AnswerTokensTests {
     words.remove(1..<2)
     #expect(words.lowercasedText(0..<3) == "revenue 20%")
   }
+
+  /// Plain ASCII answers are cut byte by byte; every such text cuts exactly as by `Character`.
+  @Test func asciiCutsAsByCharacters() {
+    let texts =
+      DifferentialText.plain(count: 3_000, length: 24, alphabet: "aZ .,;:-'$%0129\t\r\n", seed: 5)
+      + DifferentialText.generated(count: 2_000, seed: 9).filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+    for text in texts {
+      #expect(AnswerTokens.cutASCII(text) == AnswerTokens.cutByCharacters(text), "\(text.debugDescription)")
+    }
+  }
 }

@@ -26,12 +26,27 @@ public struct CountCheck: AlignmentCheck {
   /// an override survives a retyped capital. No role, or one with no letters or digits, or one
   /// literally called "unassigned", is `role:unassigned`.
   public static func roleSubject(_ role: String?) -> String {
+    let text = role ?? ""
     var slug = ""
-    for character in (role ?? "").lowercased() {
-      if character.isLetter || character.isNumber {
-        slug.append(character)
-      } else if !slug.isEmpty && slug.last != "-" {
-        slug.append("-")
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      // Plain ASCII (nearly every role), byte by byte: the same slug as by `Character`.
+      var bytes: [UInt8] = []
+      for byte in text.utf8 {
+        let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+          bytes.append(lower)
+        } else if !bytes.isEmpty && bytes.last != 0x2D {
+          bytes.append(0x2D)
+        }
+      }
+      slug = String(decoding: bytes, as: UTF8.self)
+    } else {
+      for character in text.lowercased() {
+        if character.isLetter || character.isNumber {
+          slug.append(character)
+        } else if !slug.isEmpty && slug.last != "-" {
+          slug.append("-")
+        }
       }
     }
     if slug.last == "-" { slug.removeLast() }

@@ -36,30 +36,47 @@ public struct OneSentenceLinkCheck: AlignmentCheck {
   ///
   /// Decimals ("2.5") and abbreviations ("e.g.", "vs.", "J. Smith") do not end a sentence.
   public static func sentenceCount(_ text: String) -> Int {
-    let characters = Array(text.trimmingCharacters(in: .whitespacesAndNewlines))
-    guard !characters.isEmpty else { return 0 }
-    let terminators: Set<Character> = [".", "!", "?", "…"]
-    let closers: Set<Character> = ["\"", "'", ")", "”", "’", "]"]
+    sentenceCount(AnswerTokens(text))
+  }
+
+  static func sentenceCount(_ tokens: AnswerTokens) -> Int {
+    guard !tokens.isEmpty else { return 0 }
+    func isTerminator(_ token: AnswerTokens.Token) -> Bool {
+      token.kind == .symbol && terminators.contains(token.text)
+    }
     var count = 1
     var index = 0
-    while index < characters.count {
-      guard terminators.contains(characters[index]) else {
+    while index < tokens.count {
+      guard isTerminator(tokens[index]) else {
         index += 1
         continue
       }
-      var end = index
-      while end < characters.count && terminators.contains(characters[end]) { end += 1 }
+      var end = index + 1
+      while end < tokens.count, !tokens[end].spaced, isTerminator(tokens[end]) { end += 1 }
       var next = end
-      while next < characters.count && closers.contains(characters[next]) { next += 1 }
-      let spaced = next < characters.count && characters[next].isWhitespace
-      while next < characters.count && characters[next].isWhitespace { next += 1 }
-      let lone = characters[index] == "." && end == index + 1
-      if spaced && next < characters.count && !(lone && endsAbbreviation(characters, at: index)) {
-        count += 1
+      while next < tokens.count, !tokens[next].spaced, tokens[next].kind == .symbol,
+        closers.contains(tokens[next].text)
+      {
+        next += 1
       }
+      let moreAfterSpace = next < tokens.count && tokens[next].spaced
+      let lone = tokens[index].is(".") && end == index + 1
+      if moreAfterSpace && !(lone && endsAbbreviation(tokens, at: index)) { count += 1 }
       index = end
     }
     return count
+  }
+
+  private static let terminators: Set<String> = [".", "!", "?", "…"]
+  private static let closers: Set<String> = ["\"", "'", ")", "”", "’", "]"]
+
+  /// Whether the word before the full stop at `dot` (back to whitespace or "(") is an
+  /// abbreviation ("e.g", "vs") or an initial ("J").
+  private static func endsAbbreviation(_ tokens: AnswerTokens, at dot: Int) -> Bool {
+    var start = dot
+    while start > 0, !tokens[start].spaced, !tokens[start - 1].is("(") { start -= 1 }
+    let word = (start..<dot).map { tokens[$0].text.lowercased() }.joined()
+    return word.count == 1 || abbreviations.contains(word) || word.contains(".")
   }
 
   private static let abbreviations: Set<String> = [
@@ -68,13 +85,6 @@ public struct OneSentenceLinkCheck: AlignmentCheck {
     "max", "dept", "a.m", "p.m", "u.s", "u.k", "resp", "wrt", "w.r.t", "p.a", "yr", "mo", "wk",
   ]
 
-  /// Whether the word before the full stop at `dot` is an abbreviation or an initial.
-  private static func endsAbbreviation(_ characters: [Character], at dot: Int) -> Bool {
-    var start = dot
-    while start > 0 && !characters[start - 1].isWhitespace && characters[start - 1] != "(" { start -= 1 }
-    let word = String(characters[start..<dot]).lowercased()
-    return word.count == 1 || abbreviations.contains(word) || word.contains(".")
-  }
 }
 
 extension Finding.Message {
