@@ -4,30 +4,36 @@
 /// workshop knows what to ask next and how the tests know what is still missing.
 public struct DepartmentKPI: Codable, Equatable, Sendable, Identifiable {
   public var id: String
-  public var name: String { didSet { measuresActivity = Understanding.measuresActivity(name) } }
+  public var name: String { didSet { readings = Self.readings(self) } }
   /// The company KPI this one moves.
   public var companyKPI: String
   /// How many days ahead of its outcome this KPI moves; 0 means it is lagging.
   public var leadTimeDays: Int?
   /// One sentence saying how this KPI moves its company KPI.
-  public var linkSentence: String? { didSet { link = LinkSentence(linkSentence) } }
-  public var target: String? { didSet { parsedTarget = Understanding.target(target) } }
+  public var linkSentence: String? { didSet { readings = Self.readings(self) } }
+  public var target: String? { didSet { readings = Self.readings(self) } }
   /// Whether pushing this KPI could make another department's KPI worse; `nil` until asked.
   public var tension: Tension?
-  public var owner: String? { didSet { ownerAssessment = Understanding.assessment(owner) } }
+  public var owner: String? { didSet { readings = Self.readings(self) } }
   /// Other departments that contribute to a shared metric; this KPI's department is primary.
   public var contributors: [String]
 
-  // What kpi-align understood of the answers above, read once when each was set (here and
-  // in `init`) and never again: the checks and views read these, not the text (DESIGN §5).
+  /// What kpi-align understood of the answers above (`KPIReadings`): the checks and views read
+  /// these, never the text (DESIGN §5).
+  private var readings: KPIReadings
+
   /// Whether the name counts actions rather than their results ("calls made").
-  public private(set) var measuresActivity: Bool
+  public var measuresActivity: Bool { readings.values.measuresActivity }
   /// The link sentence's sentences and words; `nil` when there is none.
-  public private(set) var link: LinkSentence?
+  public var link: LinkSentence? { readings.values.link }
   /// The target read; `nil` when there is none or it is a goal without a number.
-  public private(set) var parsedTarget: Target?
+  public var parsedTarget: Target? { readings.values.target }
   /// Whether the owner is one named person; `nil` when nobody is named yet.
-  public private(set) var ownerAssessment: Assessment?
+  public var ownerAssessment: Assessment? { readings.values.owner }
+
+  private static func readings(_ kpi: Self) -> KPIReadings {
+    KPIReadings(.init(name: kpi.name, target: kpi.target, owner: kpi.owner, link: kpi.linkSentence))
+  }
 
   public init(
     id: String, name: String, companyKPI: String, leadTimeDays: Int? = nil,
@@ -43,10 +49,7 @@ public struct DepartmentKPI: Codable, Equatable, Sendable, Identifiable {
     self.tension = tension
     self.owner = owner
     self.contributors = contributors
-    measuresActivity = Understanding.measuresActivity(name)
-    link = LinkSentence(linkSentence)
-    parsedTarget = Understanding.target(target)
-    ownerAssessment = Understanding.assessment(owner)
+    readings = KPIReadings(.init(name: name, target: target, owner: owner, link: linkSentence))
   }
 
   private enum CodingKeys: String, CodingKey {

@@ -4,24 +4,30 @@
 /// department KPI and is owned by one named person; a role carries 3–5 of them.
 public struct IndividualKPI: Codable, Equatable, Sendable, Identifiable {
   public var id: String
-  public var name: String { didSet { measuresActivity = Understanding.measuresActivity(name) } }
+  public var name: String { didSet { readings = Self.readings(self) } }
   /// The department KPI it drives.
   public var parent: String
   /// The role or team it measures (`Account executive`, `Inbound SDR team`).
-  public var role: String? { didSet { roleSubject = Understanding.roleSubject(role) } }
-  public var target: String? { didSet { parsedTarget = Understanding.target(target) } }
-  public var owner: String? { didSet { ownerAssessment = Understanding.assessment(owner) } }
+  public var role: String? { didSet { readings = Self.readings(self) } }
+  public var target: String? { didSet { readings = Self.readings(self) } }
+  public var owner: String? { didSet { readings = Self.readings(self) } }
 
-  // What kpi-align understood of the answers above, read once when each was set (here and
-  // in `init`) and never again: the checks and views read these, not the text (DESIGN §5).
+  /// What kpi-align understood of the answers above (`KPIReadings`): the checks and views read
+  /// these, never the text (DESIGN §5).
+  private var readings: KPIReadings
+
   /// Whether the name counts actions rather than their results ("calls made"): expected here.
-  public private(set) var measuresActivity: Bool
+  public var measuresActivity: Bool { readings.values.measuresActivity }
   /// The role as the count of KPIs per role knows it (`role:account-executive`).
-  public private(set) var roleSubject: String
+  public var roleSubject: String { readings.values.roleSubject }
   /// The target read; `nil` when there is none or it is a goal without a number.
-  public private(set) var parsedTarget: Target?
+  public var parsedTarget: Target? { readings.values.target }
   /// Whether the owner is one named person; `nil` when nobody is named yet.
-  public private(set) var ownerAssessment: Assessment?
+  public var ownerAssessment: Assessment? { readings.values.owner }
+
+  private static func readings(_ kpi: Self) -> KPIReadings {
+    KPIReadings(.init(name: kpi.name, target: kpi.target, owner: kpi.owner, role: kpi.role))
+  }
 
   public init(
     id: String, name: String, parent: String, role: String? = nil, target: String? = nil,
@@ -33,10 +39,7 @@ public struct IndividualKPI: Codable, Equatable, Sendable, Identifiable {
     self.role = role
     self.target = target
     self.owner = owner
-    measuresActivity = Understanding.measuresActivity(name)
-    roleSubject = Understanding.roleSubject(role)
-    parsedTarget = Understanding.target(target)
-    ownerAssessment = Understanding.assessment(owner)
+    readings = KPIReadings(.init(name: name, target: target, owner: owner, role: role))
   }
 
   private enum CodingKeys: String, CodingKey {

@@ -1,14 +1,13 @@
 import Foundation
 import Synchronization
 
-/// The one place an answer becomes a typed value: the KPI types call these when an answer is
-/// set, and nothing reads the text again.
+/// The one place an answer becomes a typed value: the KPI types ask here (through
+/// `KPIReadings` for department and Level 3 KPIs), and nothing reads the text again.
 ///
 /// Each reading is kept per distinct text for the life of the process (up to `capacity` texts a
 /// kind, then started again): a session's answers repeat (one person owns many KPIs, rooms reuse
-/// "≥ 95%"), and opening a session reads every answer twice, in the replay and in the snapshot
-/// it is checked against. docs/performance.md has the figure that keeps this memo. A memo of
-/// pure functions, never state: the same text always reads the same.
+/// "≥ 95%"). docs/performance.md has the figure that keeps this memo. A memo of pure functions,
+/// never state: the same text always reads the same.
 enum Understanding {
   static let capacity = 20_000
 
