@@ -39,30 +39,49 @@ public enum AccountablePerson {
         remedy: nameOne)
     }
 
-    // Read once: segments, people and words are ranges of these tokens.
+    // Read once: the name, the role and the people in it are ranges of these tokens.
     let tokens = AnswerTokens(typed)
-    // Segments with no name in them are roles riding along: "(CFO)", ", Head of Sales".
-    let named = segments(of: tokens).filter { !nameWords(in: tokens, $0).isEmpty }
-    guard named.count <= 1 else { return several }
-    guard let segment = named.first else {
-      if isGroup(words(in: tokens, 0..<tokens.count)) { return group }
+    guard let name = nameRange(in: tokens) else { return several }
+    let words = words(in: tokens, name)
+    if isGroup(words) { return group }
+    let people = people(in: tokens, name).filter { !nameWords(in: tokens, $0).isEmpty }
+    guard people.count <= 1 else { return several }
+    guard let person = people.first else {
       return Assessment(
         verdict: .fail, problem: "'\(typed)' is a role or function, not a person",
         remedy: "name the one person who holds it, e.g. 'Dana Ruiz (\(typed))'")
     }
-    if isGroup(words(in: tokens, segment)) { return group }
-    let people = people(in: tokens, segment).filter { !nameWords(in: tokens, $0).isEmpty }
-    guard people.count == 1, let person = people.first else { return several }
 
     let names = nameWords(in: tokens, person)
     if names.count == 1 {
       let text = tokens.typedText(person)
       let given =
-        text.split(separator: " ").first { words(of: String($0)) == names }.map(String.init) ?? text
+        text.split(separator: " ").first { self.words(of: String($0)) == names }.map(String.init) ?? text
       return Assessment(
         verdict: .warn, problem: "only a given name: nobody can tell which \(given)", remedy: "add a surname")
     }
     return Assessment(verdict: .pass, problem: "one named person: \(typed)")
+  }
+
+  /// The refusal of an answer that is one of this session's departments ("Store Ops", "the
+  /// Store Ops team"), or `nil`: a department is a group however it is named.
+  public static func department(_ answer: String, among departments: [String]) -> Assessment? {
+    let key = Understanding.groupKey(answer)
+    guard !key.isEmpty, departments.contains(where: { Understanding.groupKey($0) == key }) else { return nil }
+    let typed = Optional(answer).collapsingWhitespace ?? answer
+    return Assessment(
+      verdict: .fail,
+      problem: "'\(typed)' is one of this session's departments: a department can't be accountable",
+      remedy: nameOne)
+  }
+
+  /// The words of a name as a group is known by, lowercased, without a leading "the" and a
+  /// trailing "team" or "department": "the Store Ops team" and "Store ops" are one key.
+  static func groupKey(_ text: String) -> String {
+    var words = words(of: text)
+    if words.first == "the" { words.removeFirst() }
+    if let last = words.last, ["team", "department", "dept"].contains(last) { words.removeLast() }
+    return words.joined(separator: " ")
   }
 
   /// The text without full stops and exclamation marks at either end.
@@ -80,48 +99,101 @@ public enum AccountablePerson {
 
   // MARK: - Reading the answer
 
-  /// The answer cut where a role may ride along: parentheses, commas, semicolons, dashes
-  /// between spaces, a colon before a space.
-  static func segments(of tokens: AnswerTokens) -> [Range<Int>] {
-    pieces(of: tokens, 0..<tokens.count) { index, spacedAfter in
-      let token = tokens[index]
-      if token.is("(") || token.is(")") || token.is(",") || token.is(";") || token.is("|") { return true }
-      if token.is("-") || token.is("–") || token.is("—") { return token.spaced && spacedAfter }
-      return token.is(":") && spacedAfter
+  /// Where the person's name is, with any role that rides along left out; `nil` when the
+  /// answer names two people side by side ("Dana Ruiz, Bo Li", "Ruiz, Dana", "Ana – Bo").
+  ///
+  /// A role in parentheses may hold any words at all ("Sam Patel (Regional store manager)"); so
+  /// may one after a comma, a dash between spaces or a slash, when it names a title ("Sam Patel,
+  /// Head of Stock Control", "Dr. Amara Okafor – Charge Nurse") or only role and function words
+  /// ("Dana Ruiz, CFO"). The name may stand on either side ("Head of Sales (Dana Ruiz)",
+  /// "Marketing: Ana Lima", "CFO, Dana Ruiz").
+  static func nameRange(in tokens: AnswerTokens) -> Range<Int>? {
+    let all = 0..<tokens.count
+    if let open = tokens.tokens.firstIndex(where: { $0.is("(") }) {
+      let close = tokens.tokens[open...].firstIndex(where: { $0.is(")") }) ?? tokens.count
+      let inside = (open + 1)..<close
+      let outside = open > 0 ? 0..<open : min(close + 1, tokens.count)..<tokens.count
+      // "Bo Li (and Ana)": a second person, not a role.
+      if let first = inside.first, joins(tokens, at: first, within: inside), hasName(tokens, inside) {
+        return nil
+      }
+      return !hasName(tokens, outside) && hasName(tokens, inside) ? inside : outside
     }
+    guard
+      let cut = all.first(where: { index in
+        let token = tokens[index]
+        let spacedAfter = index + 1 < tokens.count && tokens[index + 1].spaced
+        if token.is(",") || token.is(";") || token.is("/") || token.is("|") { return true }
+        if token.is("-") || token.is("–") || token.is("—") { return token.spaced && spacedAfter }
+        return token.is(":") && spacedAfter
+      })
+    else { return all }
+    let left = 0..<cut
+    let right = (cut + 1)..<tokens.count
+    // "Marketing: Ana Lima": the role comes first.
+    if tokens[cut].is(":") { return isRole(tokens, left) || !hasName(tokens, left) ? right : left }
+    if isRole(tokens, right) || !hasName(tokens, right) { return left }
+    if !hasName(tokens, left) { return right }
+    return nil
   }
 
-  /// The words that could be part of a person's name: not titles, functions or group words.
+  /// Whether a part of the answer is a role: it names a title ("Store manager", "Charge Nurse",
+  /// "Head of Stock Control") or is made only of title and function words ("VP Marketing").
+  private static func isRole(_ tokens: AnswerTokens, _ range: Range<Int>) -> Bool {
+    let words = words(in: tokens, range)
+    guard !words.isEmpty else { return false }
+    return words.contains { titles.contains($0) } || words.allSatisfy { roleWords.contains($0) }
+  }
+
+  private static func hasName(_ tokens: AnswerTokens, _ range: Range<Int>) -> Bool {
+    !nameWords(in: tokens, range).isEmpty
+  }
+
+  /// Whether the token at `index` joins two people: "and", "or", "with", "plus" between spaces
+  /// (or first in `range`), or "&", "+".
+  private static func joins(_ tokens: AnswerTokens, at index: Int, within range: Range<Int>) -> Bool {
+    let token = tokens[index]
+    if token.isWord, joiners.contains(token.text) {
+      return (index == range.lowerBound || token.spaced)
+        && (index + 1 < range.upperBound && tokens[index + 1].spaced)
+    }
+    return token.kind == .symbol && joinerSymbols.contains(token.text)
+  }
+
+  /// The words that could be part of a person's name: not titles, functions or group words, nor
+  /// what follows "head of" or "director for", nor the one word before a title ("Store" in
+  /// "Store manager").
   private static func nameWords(in tokens: AnswerTokens, _ range: Range<Int>) -> [String] {
     let words = words(in: tokens, range)
-    return words.enumerated().filter { index, word in
-      !roleWords.contains(word) && !groupWords.contains(word)
-        && !(index > 0 && groupWords.contains(words[index - 1]) && groupTitles.contains(word))
-    }.map(\.element)
+    var names: [Int] = []
+    for (index, word) in words.enumerated() {
+      if titles.contains(word), index + 1 < words.count, ["of", "for"].contains(words[index + 1]) { break }
+      if roleWords.contains(word) || groupWords.contains(word) || titles.contains(word) { continue }
+      if index > 0 && groupWords.contains(words[index - 1]) && groupTitles.contains(word) { continue }
+      names.append(index)
+    }
+    if names.count == 1, names[0] + 1 < words.count, titles.contains(words[names[0] + 1]) { return [] }
+    return names.map { words[$0] }
   }
 
-  /// Whether the words name a group; "team lead" and "board member" are one person's roles.
+  /// Whether the words name a group; "team lead" and "board member" are one person's roles,
+  /// "store managers" and "trustees" several people.
   private static func isGroup(_ words: [String]) -> Bool {
-    words.indices.contains { index in
+    if words.contains(where: isPluralTitle) { return true }
+    return words.indices.contains { index in
       groupWords.contains(words[index])
         && !(index + 1 < words.count && groupTitles.contains(words[index + 1]))
     }
   }
 
-  /// The parts of a segment that name different people: split on "and", "or", "with", "plus"
-  /// between spaces, and on "&", "/", "+", ",", ";", "|".
-  static func people(in tokens: AnswerTokens, _ segment: Range<Int>) -> [Range<Int>] {
-    pieces(of: tokens, segment) { index, spacedAfter in
-      let token = tokens[index]
-      if token.isWord, joiners.contains(token.text) {
-        return (index == segment.lowerBound || token.spaced) && spacedAfter
-      }
-      return token.kind == .symbol && joinerSymbols.contains(token.text)
-    }
+  /// The parts of the name that name different people: split on "and", "or", "with", "plus"
+  /// between spaces, and on "&", "+".
+  static func people(in tokens: AnswerTokens, _ name: Range<Int>) -> [Range<Int>] {
+    pieces(of: tokens, name) { index, _ in joins(tokens, at: index, within: name) }
   }
 
   private static let joiners: Set<String> = ["and", "or", "with", "plus"]
-  private static let joinerSymbols: Set<String> = ["&", "/", "+", ",", ";", "|"]
+  private static let joinerSymbols: Set<String> = ["&", "+"]
 
   /// The tokens of `range` between those `separates` says separate (given whether whitespace
   /// follows within the range), empty pieces dropped.
@@ -173,12 +245,22 @@ public enum AccountablePerson {
     return Assessment(verdict: .pass, problem: "one named person: \(typed)")
   }
 
+  /// "managers", "nurses", "trustees": a title said of several people.
+  private static func isPluralTitle(_ word: String) -> Bool {
+    guard word.count > 3, word.hasSuffix("s"), !titles.contains(word) else { return false }
+    return titles.contains(String(word.dropLast()))
+      || (word.hasSuffix("es") && titles.contains(String(word.dropLast(2))))
+  }
+
   // MARK: - Vocabulary
 
   private static let nobody: Set<String> = [
     "tbd", "tba", "tbc", "n/a", "na", "none", "nobody", "no one", "noone", "?", "-", "unknown",
     "everyone", "everybody", "all", "all of us", "we", "us", "the team", "team", "anyone", "someone",
-    "vacant",
+    "vacant", "n.a", "tbd.", "to be decided", "to be confirmed", "to be named", "to be hired", "not yet",
+    "pending", "hiring", "new hire", "vacancy", "various", "multiple", "several", "see above", "same",
+    "same as above", "ditto", "whoever", "whoever is free", "nobody yet", "no one yet", "x", "xxx",
+    "name", "owner", "someone tbd",
   ]
 
   /// Words that make an answer a group of people.
@@ -187,6 +269,31 @@ public enum AccountablePerson {
     "squad", "council", "crew", "staff", "everyone", "everybody", "all", "taskforce", "guild",
     "panel", "pod", "tribe", "chapter", "leadership", "management", "division", "unit", "office",
     "org", "organisation", "organization", "employees", "people's",
+  ]
+
+  /// Nouns that head a role ("Store *manager*", "Charge *Nurse*", "*Head* of Stock Control"): a
+  /// part of the answer that names one is a role, whatever other words it holds.
+  private static let titles: Set<String> = [
+    "ceo", "cfo", "coo", "cto", "cmo", "cro", "cpo", "chro", "cio", "cso", "cco", "cdo", "ciso", "cxo",
+    "vp", "svp", "evp", "avp", "head", "director", "manager", "mgr", "lead", "leader", "chief", "officer",
+    "president", "owner", "founder", "cofounder", "co-founder", "gm", "principal", "executive", "exec",
+    "partner", "chair", "chairman", "chairwoman", "chairperson", "coordinator", "specialist", "analyst",
+    "controller", "administrator", "admin", "supervisor", "associate", "assistant", "deputy", "member",
+    "representative", "rep", "nurse", "sister", "matron", "midwife", "doctor", "physician", "surgeon",
+    "consultant", "registrar", "pharmacist", "dentist", "therapist", "physiotherapist", "paramedic",
+    "clinician", "practitioner", "engineer", "technician", "mechanic", "electrician", "operator",
+    "foreman", "forewoman", "superintendent", "inspector", "auditor", "accountant", "bookkeeper",
+    "treasurer", "secretary", "clerk", "buyer", "planner", "scheduler", "dispatcher", "estimator",
+    "underwriter", "actuary", "broker", "banker", "trader", "economist", "attorney", "counsel", "lawyer",
+    "solicitor", "paralegal", "recruiter", "advisor", "adviser", "architect", "strategist", "designer",
+    "developer", "programmer", "scientist", "researcher", "editor", "writer", "copywriter", "producer",
+    "curator", "librarian", "teacher", "lecturer", "professor", "dean", "headteacher", "headmaster",
+    "headmistress", "tutor", "instructor", "trainer", "coach", "counselor", "counsellor", "steward",
+    "captain", "pilot", "driver", "agent", "chef", "cook", "merchandiser", "cashier", "marketer",
+    "salesperson", "seller", "sdr", "bdr", "ae", "csm", "pm", "po", "owner-operator", "proprietor",
+    "receptionist", "concierge", "housekeeper", "warden", "ranger", "commander", "sergeant",
+    "lieutenant", "marshal", "pastor", "intern", "apprentice", "trainee", "fellow", "surveyor",
+    "volunteer", "trustee", "governor",
   ]
 
   /// Words after a group word that make it one person's role ("team lead", "board member").
@@ -218,6 +325,12 @@ public enum AccountablePerson {
     "cs", "infrastructure", "platform", "partnerships", "channel", "retail", "digital",
     "ecommerce", "e-commerce", "content", "social", "media", "events", "field", "inside",
     "outbound", "inbound", "enterprise", "smb", "mid-market",
+    // Places and desks a function works from.
+    "desk", "front", "room", "control", "dispatch", "grid", "reception", "helpdesk", "switchboard",
+    "counter", "floor", "shopfloor", "site", "depot", "store", "shop", "clinic",
+    "lab", "laboratory", "pharmacy", "transport", "fleet", "maintenance", "housekeeping", "facilities",
+    "estates", "admissions", "payroll", "billing", "collections", "fundraising", "programmes", "programs",
+    "nursing", "medical", "clinical", "surgical", "outpatients", "hse", "ehs", "safety", "health",
     // Glue.
     "of", "the", "our", "a", "an", "for", "and", "&", "in", "at", "on", "to",
   ]

@@ -30,6 +30,12 @@ enum Understanding {
     return roles.value(role, CountCheck.roleSubject)
   }
 
+  /// The words a group or department is known by (`AccountablePerson.groupKey`).
+  static func groupKey(_ text: String) -> String {
+    groupKeys.value(text, AccountablePerson.groupKey)
+  }
+
+  private static let groupKeys = TextMemo<String>()
   private static let targets = TextMemo<Target?>()
   private static let people = TextMemo<Assessment>()
   private static let activities = TextMemo<Bool>()

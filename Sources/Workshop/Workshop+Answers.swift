@@ -307,7 +307,9 @@ extension Workshop {
   /// Accepts one named person; refuses teams, roles and pairs with the reason.
   func person(_ text: String, _ accept: (String, String?) -> AnswerOutcome) -> AnswerOutcome {
     if let problem = AnswerText.nameProblem(text) { return .refused(problem) }
-    let assessment = AccountablePerson.assess(text)
+    let assessment =
+      AccountablePerson.department(text, among: cascade.departments.map(\.name))
+      ?? AccountablePerson.assess(text)
     switch assessment.verdict {
     case .fail: return .refused(assessment.reason)
     case .warn: return accept(text, style.mark(.warn) + " " + assessment.reason)

@@ -9,7 +9,7 @@ struct AccountabilityCheckTests {
       events: Room.companyKPIs + Room.department("d1", "Sales", kpis: ["k1", "k2", "k3"])
         + Room.department("d2", "Finance") + [
           .ownerSet(kpi: "c1", person: "Dana Ruiz (CFO)"),
-          .ownerSet(kpi: "c2", person: "Finance team"),
+          .ownerSet(kpi: "c2", person: "Pricing team"),
           .headSet(department: "d1", person: "Priya Shah"),
           .ownerSet(kpi: "k1", person: "Priya"),
           .ownerSet(kpi: "k2", person: "Ana and Bo"),
@@ -27,8 +27,31 @@ struct AccountabilityCheckTests {
     #expect(givenName.reason == "only a given name: nobody can tell which Priya")
     #expect(givenName.remedy == "add a surname")
     let team = try Room.finding(AccountabilityCheck(), cascade, "accountability:c2")
-    #expect(team.reason == "'Finance team' is a group: a team can't be accountable")
+    #expect(team.reason == "'Pricing team' is a group: a team can't be accountable")
     #expect(team.remedy == "name one person, e.g. 'Dana Ruiz (Head of Sales)'")
+  }
+
+  /// A department of this session is a group whatever words it is named with, however the
+  /// room writes it ("the Store Ops team"); a person whose role names it is still a person.
+  @Test func aDepartmentOfThisSessionIsNoOwner() throws {
+    let cascade = try Cascade(
+      events: Room.companyKPIs + Room.department("d1", "Store Ops", kpis: ["k1", "k2", "k3"]) + [
+        .ownerSet(kpi: "c1", person: "Store Ops"),
+        .ownerSet(kpi: "k1", person: "the store ops team"),
+        .ownerSet(kpi: "k2", person: "Sam Patel (Store Ops)"),
+        .ownerSet(kpi: "k3", person: "Store Opsy"),
+      ])
+    let verdicts = Room.verdicts(AccountabilityCheck(), cascade)
+    #expect(verdicts["accountability:c1"] == .fail)
+    #expect(verdicts["accountability:k1"] == .fail)
+    #expect(verdicts["accountability:k2"] == .pass)
+    #expect(
+      try !Room.finding(AccountabilityCheck(), cascade, "accountability:k3").reason.contains("department"))
+    let department = try Room.finding(AccountabilityCheck(), cascade, "accountability:k1")
+    #expect(
+      department.reason
+        == "'the store ops team' is one of this session's departments: a department can't be accountable")
+    #expect(department.remedy == "name one person, e.g. 'Dana Ruiz (Head of Sales)'")
   }
 
   @Test func findingsFollowTheCascadeOrder() throws {

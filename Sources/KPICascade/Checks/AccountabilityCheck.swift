@@ -10,17 +10,25 @@ public struct AccountabilityCheck: AlignmentCheck {
   /// the room already accepted keep their place.
   public func findings(in cascade: Cascade) -> [Finding] {
     var findings: [Finding] = []
+    let departments = cascade.departments.map(\.name)
+    func finding(_ subject: String, _ person: String?, _ assessment: Assessment?, missing: Finding.Message)
+      -> Finding
+    {
+      // A department's name is a group only this session knows: asked of the answer here.
+      let named = person.flatMap { AccountablePerson.department($0, among: departments) }
+      return self.finding(subject, named ?? assessment, missing: missing)
+    }
     for kpi in cascade.companyKPIs {
-      findings.append(finding(kpi.id, kpi.ownerAssessment, missing: .noExecutive))
+      findings.append(finding(kpi.id, kpi.owner, kpi.ownerAssessment, missing: .noExecutive))
     }
     for department in cascade.departments {
-      findings.append(finding(department.id, department.headAssessment, missing: .noHead))
+      findings.append(finding(department.id, department.head, department.headAssessment, missing: .noHead))
       for kpi in department.kpis {
-        findings.append(finding(kpi.id, kpi.ownerAssessment, missing: .noOwner))
+        findings.append(finding(kpi.id, kpi.owner, kpi.ownerAssessment, missing: .noOwner))
       }
     }
     for kpi in cascade.individualKPIs {
-      findings.append(finding(kpi.id, kpi.ownerAssessment, missing: .noOwner))
+      findings.append(finding(kpi.id, kpi.owner, kpi.ownerAssessment, missing: .noOwner))
     }
     return findings
   }
