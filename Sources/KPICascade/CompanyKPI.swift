@@ -4,7 +4,7 @@
 /// change carries a recorded reason so the next review can see why the goalposts moved.
 public struct CompanyKPI: Codable, Equatable, Sendable, Identifiable {
   public var id: String
-  public var name: String
+  public var name: String { didSet { outcome = Outcome(name: name) } }
   /// The measurable target as the room said it (`>= 20% YoY`); read once into `parsedTarget`.
   public var target: String? { didSet { parsedTarget = Understanding.target(target) } }
   /// The accountable executive: one named person.
@@ -14,6 +14,8 @@ public struct CompanyKPI: Codable, Equatable, Sendable, Identifiable {
 
   // What kpi-align understood of the answers above, read once when each was set (here and
   // in `init`) and never again: the checks and views read these, not the text (DESIGN §5).
+  /// What a link sentence must name to reach this KPI, read from its name.
+  public private(set) var outcome: Outcome
   /// The target read; `nil` when there is none or it is a goal without a number.
   public private(set) var parsedTarget: Target?
   /// Whether the executive is one named person; `nil` when nobody is named yet.
@@ -28,6 +30,7 @@ public struct CompanyKPI: Codable, Equatable, Sendable, Identifiable {
     self.target = target
     self.owner = owner
     self.changes = changes
+    outcome = Outcome(name: name)
     parsedTarget = Understanding.target(target)
     ownerAssessment = Understanding.assessment(owner)
   }

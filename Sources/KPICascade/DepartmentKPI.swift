@@ -24,6 +24,8 @@ public struct DepartmentKPI: Codable, Equatable, Sendable, Identifiable {
 
   /// Whether the name counts actions rather than their results ("calls made").
   public var measuresActivity: Bool { readings.values.measuresActivity }
+  /// Whether the name is a known vanity shape ("followers", "page views", "downloads").
+  public var isVanityShaped: Bool { readings.values.isVanityShaped }
   /// The link sentence's sentences and words; `nil` when there is none.
   public var link: LinkSentence? { readings.values.link }
   /// The target read; `nil` when there is none or it is a goal without a number.

@@ -23,6 +23,7 @@ final class KPIReadings: Sendable, Equatable {
     let owner: Assessment?
     let link: LinkSentence?
     let measuresActivity: Bool
+    let isVanityShaped: Bool
     let roleSubject: String
 
     init(_ answers: Answers) {
@@ -30,6 +31,7 @@ final class KPIReadings: Sendable, Equatable {
       owner = Understanding.assessment(answers.owner)
       link = LinkSentence(answers.link)
       measuresActivity = Understanding.measuresActivity(answers.name)
+      isVanityShaped = OneSentenceLinkCheck.isVanityShaped(answers.name)
       roleSubject = Understanding.roleSubject(answers.role)
     }
   }

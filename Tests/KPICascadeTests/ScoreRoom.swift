@@ -43,6 +43,9 @@ enum ScoreRoom {
   static let retentionContribution = CascadeEvent.contributionRecorded(
     companyKPI: "c3", department: "d2", text: "Ships every order on time so customers stay")
 
+  /// What each company KPI is, as a link names it.
+  static let outcomes = ["c1": "revenue", "c2": "margin", "c3": "retention"]
+
   /// A department KPI that passes every test: linked, leading by 45 days, targeted, owned.
   static func kpi(_ id: String, _ department: String, _ companyKPI: String, _ name: String) -> [CascadeEvent]
   {
@@ -50,7 +53,8 @@ enum ScoreRoom {
       .departmentKPIAdded(id: id, department: department, companyKPI: companyKPI, name: name),
       .linkSentenceSet(
         kpi: id,
-        sentence: "When \(name.lowercased()) improves, the outcome it leads improves a quarter later."),
+        sentence:
+          "When \(name.lowercased()) improves, \(outcomes[companyKPI] ?? "the outcome it leads") improves a quarter later."),
       .leadTimeSet(kpi: id, days: 45),
       .targetSet(kpi: id, target: "≥ 40%", reason: nil),
       .ownerSet(kpi: id, person: department == "d1" ? "Priya Shah" : "Tom Berg"),

@@ -93,3 +93,26 @@ struct SampleSessionTests {
     }
   }
 }
+
+/// The sample's own link sentences are what the link test asks for: each names its company KPI's
+/// outcome and says how, so a sample never teaches a room a link the test would refuse.
+@Suite("Sample link sentences")
+struct SampleLinkSentenceTests {
+  @Test func everySampleLinkPassesForItsCompanyKPI() {
+    var checked = 0
+    for function in SampleVocabulary.functions {
+      for kpi in function.kpis {
+        guard let company = SampleVocabulary.companyKPIs.first(where: { $0.outcome == kpi.outcome }) else {
+          continue
+        }
+        let link = LinkSentence(kpi.link)
+        #expect(link?.hasMechanism == true, "\(kpi.name): '\(kpi.link)' says no mechanism")
+        #expect(
+          link?.names(Outcome(name: company.name)) == true,
+          "\(kpi.name): '\(kpi.link)' misses \(company.name)")
+        checked += 1
+      }
+    }
+    #expect(checked >= 60)
+  }
+}

@@ -1,7 +1,10 @@
 import Foundation
 
-/// One-sentence link: every department KPI says, in one sentence, how it moves its company KPI.
-/// No sentence, or a link that needs several, marks a vanity-metric candidate.
+/// One-sentence link: every department KPI says, in one sentence, how it moves its company KPI:
+/// it names that KPI's outcome (a word of its name, or a word the outcome is known by) and a
+/// mechanism ("drives", "turns into", "so that", "because"). Anything else marks a vanity metric,
+/// which fails unless the room accepts it with a reason (`/accept`); so does a KPI named like one
+/// ("followers", "page views") whose link does not pass.
 public struct OneSentenceLinkCheck: AlignmentCheck {
   public let kind = CheckKind.link
   /// Fewer words than this cannot say *how* ("drives revenue").
@@ -26,7 +29,15 @@ public struct OneSentenceLinkCheck: AlignmentCheck {
     if link.sentences > 1 {
       return Finding(check: kind, verdict: .fail, subject: kpi.id, .linkOfSentences(link.sentences, outcome))
     }
+    let reached = cascade.companyKPI(kpi.companyKPI).map { link.names($0.outcome) } ?? false
+    if !reached || !link.hasMechanism {
+      return Finding(
+        check: kind, verdict: .fail, subject: kpi.id, .vanityLink(text, outcome, namesOutcome: reached))
+    }
     if link.words < Self.shortestLink {
+      if kpi.isVanityShaped {
+        return Finding(check: kind, verdict: .fail, subject: kpi.id, .vanityName(kpi.name, outcome))
+      }
       return Finding(check: kind, verdict: .warn, subject: kpi.id, .linkTooShort(text, outcome))
     }
     return Finding(check: kind, verdict: .pass, subject: kpi.id, .linked(outcome))
@@ -79,6 +90,21 @@ public struct OneSentenceLinkCheck: AlignmentCheck {
     return word.count == 1 || abbreviations.contains(word) || word.contains(".")
   }
 
+  /// Whether a KPI name is a known vanity shape: counts of attention that move nothing by
+  /// themselves.
+  public static func isVanityShaped(_ name: String) -> Bool {
+    let words = AnswerTokens(name).tokens.filter(\.isWord).map(\.text)
+    if words.contains(where: vanityWords.contains) { return true }
+    return zip(words, words.dropFirst()).contains {
+      ["page", "video", "profile"].contains($0) && ["views", "view"].contains($1)
+    }
+  }
+
+  private static let vanityWords: Set<String> = [
+    "followers", "follower", "likes", "impressions", "downloads", "visits", "visitors", "opens",
+    "pageviews", "subscribers", "fans", "reach", "mentions", "retweets", "shares", "hits",
+  ]
+
   private static let abbreviations: Set<String> = [
     "e.g", "eg", "i.e", "ie", "etc", "vs", "approx", "incl", "esp", "mr", "mrs", "ms", "dr", "st",
     "no", "inc", "ltd", "co", "corp", "jr", "sr", "cf", "viz", "al", "fig", "est", "avg", "min",
@@ -101,6 +127,18 @@ extension Finding.Message {
       remedy: "say how, e.g. 'more qualified demos turn into more new revenue'")
   }
   static func linked(_ outcome: String) -> Self { Self("one sentence links it to \(outcome)") }
+  static func vanityLink(_ link: String, _ outcome: String, namesOutcome: Bool) -> Self {
+    Self(
+      namesOutcome
+        ? "'\(link)' names \(outcome) but not how this KPI moves it: vanity-metric candidate"
+        : "'\(link)' does not reach \(outcome): vanity-metric candidate",
+      remedy: "say how it moves \(outcome), or remove it")
+  }
+  static func vanityName(_ name: String, _ outcome: String) -> Self {
+    Self(
+      "'\(name)' is a vanity metric unless its link shows how it moves \(outcome)",
+      remedy: "say how it moves \(outcome), or remove it")
+  }
   private static func sayHow(_ outcome: String) -> String {
     "say in one sentence how it moves \(outcome), or remove it"
   }
