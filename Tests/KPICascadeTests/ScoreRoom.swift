@@ -54,7 +54,8 @@ enum ScoreRoom {
       .linkSentenceSet(
         kpi: id,
         sentence:
-          "When \(name.lowercased()) improves, \(outcomes[companyKPI] ?? "the outcome it leads") improves a quarter later."),
+          "When \(name.lowercased()) improves, \(outcomes[companyKPI] ?? "the outcome it leads") improves a quarter later."
+      ),
       .leadTimeSet(kpi: id, days: 45),
       .targetSet(kpi: id, target: "≥ 40%", reason: nil),
       .ownerSet(kpi: id, person: department == "d1" ? "Priya Shah" : "Tom Berg"),
