@@ -44,7 +44,7 @@ struct ScoreEvidence {
   var departmentsCascade: Judgement {
     guard !cascade.departments.isEmpty else { return .unmet("no departments in the room yet") }
     return settled(
-      [.counts], about: cascade.departments.map(\.id),
+      [.counts], about: cascade.departments.map(\.id) + ["level-2"],
       met: "every department has \(CountCheck.departmentRange.dashed) KPIs, each moving a company KPI")
   }
 

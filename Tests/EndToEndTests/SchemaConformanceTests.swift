@@ -23,7 +23,7 @@ struct SchemaConformanceTests {
     let script = Binary.fixture("acme-workshop.txt").path
     // Undo and an accepted finding put every kind of change into the transcript.
     let extra = directory.appendingPathComponent("extra.txt")
-    try "/undo\nDana Ruiz\n/accept counts:d5 because one indicator this year\n/goto 3\n".write(
+    try "/undo\nDana Ruiz\n/accept counts:level-2 because one indicator this year\n/goto 3\n".write(
       to: extra, atomically: true, encoding: .utf8)
     #expect(try Binary.run(["--sessions", sessions, "new", "Acme Retail", "--script", script]).status == 0)
     #expect(

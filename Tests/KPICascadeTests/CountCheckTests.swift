@@ -11,11 +11,31 @@ struct CountCheckTests {
     #expect(Room.verdicts(CountCheck(), cascade) == ["counts:level-1": verdict])
   }
 
-  @Test(arguments: [(0, Verdict.fail), (1, .warn), (4, .warn), (5, .pass), (8, .pass), (9, .fail)])
-  func departmentKPIs(_ count: Int, _ verdict: Verdict) throws {
+  /// Fewer than 5 in a department is one line for all departments (`level-2`), not a warning
+  /// each: the department itself passes.
+  @Test(arguments: [
+    (0, Verdict.fail, false), (1, .pass, true), (4, .pass, true), (5, .pass, false), (8, .pass, false),
+    (9, .fail, false),
+  ])
+  func departmentKPIs(_ count: Int, _ verdict: Verdict, _ summarised: Bool) throws {
     let kpis = (0..<count).map { "k\($0)" }
     let cascade = try Cascade(events: Room.companyKPIs + Room.department("d1", "Sales", kpis: kpis))
-    #expect(Room.verdicts(CountCheck(), cascade) == ["counts:level-1": .pass, "counts:d1": verdict])
+    var expected: [String: Verdict] = ["counts:level-1": .pass, "counts:d1": verdict]
+    if summarised { expected["counts:level-2"] = .warn }
+    #expect(Room.verdicts(CountCheck(), cascade) == expected)
+  }
+
+  /// The seed's retail example (five departments, three or four KPIs each) shows one line.
+  @Test func fewKPIsInManyDepartmentsIsOneLine() throws {
+    let cascade = try Cascade(
+      events: Room.companyKPIs + Room.department("d1", "Stores", kpis: ["k1", "k2", "k3"])
+        + Room.department("d2", "Online", kpis: ["k4", "k5", "k6", "k7"])
+        + Room.department("d3", "Supply chain", kpis: ["k8", "k9", "k10", "k11", "k12"]))
+    let findings = CountCheck().findings(in: cascade)
+    #expect(findings.filter { $0.verdict != .pass }.map(\.subject) == ["level-2"])
+    let line = try Room.finding(CountCheck(), cascade, "counts:level-2")
+    #expect(line.message == .fewDepartmentKPIs([("Stores", 3), ("Online", 4)], of: 3))
+    #expect(line.reason == "2 of 3 departments have fewer than 5 KPIs (5–8 recommended): Stores 3, Online 4")
   }
 
   @Test func reasonsNameTheRange() throws {
@@ -26,8 +46,10 @@ struct CountCheckTests {
     let empty = try Cascade(events: Room.companyKPIs + Room.department("d1", "Sales floor"))
     #expect(try Room.finding(CountCheck(), empty, "counts:d1").message == .noDepartmentKPIs)
     let two = try Cascade(events: Room.companyKPIs + Room.department("d1", "Sales", kpis: ["k1", "k2"]))
+    #expect(try Room.finding(CountCheck(), two, "counts:d1").message == .departmentKPIs(2))
     #expect(
-      try Room.finding(CountCheck(), two, "counts:d1").message == .fewDepartmentKPIs(2))
+      try Room.finding(CountCheck(), two, "counts:level-2").reason
+        == "every department has fewer than 5 KPIs (5–8 recommended): Sales 2")
   }
 
   /// `count` Level 3 KPIs under k1, each with `role`.
@@ -44,7 +66,8 @@ struct CountCheckTests {
     let cascade = try Room.withOneKPI(Self.individuals(count, role: "Account Executive"))
     #expect(
       Room.verdicts(CountCheck(), cascade) == [
-        "counts:level-1": .pass, "counts:d1": .warn, "counts:role:account-executive": verdict,
+        "counts:level-1": .pass, "counts:d1": .pass, "counts:level-2": .warn,
+        "counts:role:account-executive": verdict,
       ])
   }
 
@@ -69,7 +92,7 @@ struct CountCheckTests {
       Self.individuals(2, role: nil) + Self.individuals(1, role: "   ", from: 3))
     #expect(
       Room.verdicts(CountCheck(), cascade) == [
-        "counts:level-1": .pass, "counts:d1": .warn, "counts:role:unassigned": .warn,
+        "counts:level-1": .pass, "counts:d1": .pass, "counts:level-2": .warn, "counts:role:unassigned": .warn,
       ])
     let finding = try Room.finding(CountCheck(), cascade, "counts:role:unassigned")
     #expect(finding.message == .withoutRole(3))
@@ -85,7 +108,7 @@ struct CountCheckTests {
     let findings = CountCheck().findings(in: cascade)
     #expect(
       findings.map(\.subject) == [
-        "level-1", "d1", "role:sdr-team", "role:account-executive", "role:unassigned",
+        "level-1", "d1", "level-2", "role:sdr-team", "role:account-executive", "role:unassigned",
       ])
     #expect(
       try Room.finding(CountCheck(), cascade, "counts:role:account-executive").reason
@@ -110,6 +133,6 @@ struct CountCheckTests {
   }
 
   @Test func noLevelThreeKPIsMeansNoRoleFindings() throws {
-    #expect(CountCheck().findings(in: try Room.withOneKPI()).map(\.subject) == ["level-1", "d1"])
+    #expect(CountCheck().findings(in: try Room.withOneKPI()).map(\.subject) == ["level-1", "d1", "level-2"])
   }
 }

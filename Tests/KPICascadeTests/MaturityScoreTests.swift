@@ -199,7 +199,7 @@ struct MaturityScoreTests {
   @Test func acceptedFindingsCountAsMet() throws {
     let cascade = try Cascade(
       events: ScoreRoom.events(without: ScoreRoom.fifthSalesKPI) + [
-        .findingAccepted(finding: "counts:d1", reason: "Sales tracks four this year")
+        .findingAccepted(finding: "counts:level-2", reason: "Sales tracks four this year")
       ])
     let criterion = try #require(
       MaturityScore(cascade: cascade).criteria.first { $0.id == "departments-cascade" })

@@ -102,14 +102,14 @@ struct LaterStepsTests {
   @Test func acceptingAFindingRecordsTheReasonAndClosesIt() {
     var room = Room.complete()
     let before = AlignmentReport(cascade: room.cascade).open.map(\.id)
-    #expect(before.contains("counts:d5"))
-    room.say("/accept counts:d5 because Finance tracks one indicator this year")
+    #expect(before.contains("counts:level-2"))
+    room.say("/accept counts:level-2 because Finance tracks one indicator this year")
     #expect(
       room.cascade.overrides == [
-        Override(finding: "counts:d5", reason: "Finance tracks one indicator this year")
+        Override(finding: "counts:level-2", reason: "Finance tracks one indicator this year")
       ])
-    #expect(!AlignmentReport(cascade: room.cascade).open.map(\.id).contains("counts:d5"))
-    #expect(room.say("/accept counts:d5").refusal == "Usage: /accept FINDING because REASON")
+    #expect(!AlignmentReport(cascade: room.cascade).open.map(\.id).contains("counts:level-2"))
+    #expect(room.say("/accept counts:level-2").refusal == "Usage: /accept FINDING because REASON")
   }
 
   @Test func governanceProposesCadencesFromVelocity() {
@@ -136,7 +136,10 @@ struct LaterStepsTests {
 struct LockedAndIdentityTests {
   @Test func aRemovedKPIsIdIsNeverReusedAndItsAcceptedFindingsGoWithIt() {
     var room = Room.complete()
-    room.say("/accept counts:d5 because one indicator this year")
+    let finance = room.cascade.departments.last!.kpis[0]
+    room.say(#"/lead "\#(finance.name)" 12"#)
+    room.say("/accept lead-time:\(finance.id) because one indicator this year")
+    #expect(room.cascade.overrides.map(\.finding) == ["lead-time:\(finance.id)"])
     room.say("/remove Finance")
     #expect(room.cascade.overrides.isEmpty)
     room.say("/add department", "Legal", "Lee Wong", "other", "")

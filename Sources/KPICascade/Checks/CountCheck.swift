@@ -12,12 +12,25 @@ public struct CountCheck: AlignmentCheck {
 
   public init() {}
 
-  /// `level-1` for the company KPIs, one finding per department id, then one per role that
-  /// Level 3 KPIs name (in the order the roles first appear), then `role:unassigned` when some
-  /// Level 3 KPIs name none. No Level 3 KPIs, no role findings.
+  /// `level-1` for the company KPIs, one finding per department id, then `level-2` when some
+  /// departments have fewer than 5 KPIs (one line for all of them: a room that starts with three
+  /// or four a department is not broken), then one per role that Level 3 KPIs name (in the order
+  /// the roles first appear), then `role:unassigned` when some Level 3 KPIs name none. No Level 3
+  /// KPIs, no role findings.
   public func findings(in cascade: Cascade) -> [Finding] {
     [companyFinding(cascade.companyKPIs.count)] + cascade.departments.map(departmentFinding)
-      + roleFindings(cascade.individualKPIs)
+      + fewDepartmentKPIsFinding(cascade.departments) + roleFindings(cascade.individualKPIs)
+  }
+
+  /// The one line for every department with fewer KPIs than recommended, or none.
+  private func fewDepartmentKPIsFinding(_ departments: [Department]) -> [Finding] {
+    let few = departments.filter { (1..<Self.departmentRange.lowerBound).contains($0.kpis.count) }
+    guard !few.isEmpty else { return [] }
+    return [
+      Finding(
+        check: kind, verdict: .warn, subject: "level-2",
+        .fewDepartmentKPIs(few.map { ($0.name, $0.kpis.count) }, of: departments.count))
+    ]
   }
 
   /// The stable subject for a role: `role:` and the role lowercased, every run of characters
@@ -64,18 +77,19 @@ public struct CountCheck: AlignmentCheck {
     let count = department.kpis.count
     return ranged(
       count, in: Self.departmentRange, subject: department.id, pass: .departmentKPIs(count),
-      none: .noDepartmentKPIs, few: .fewDepartmentKPIs(count), many: .manyDepartmentKPIs(count))
+      none: .noDepartmentKPIs, few: .departmentKPIs(count), many: .manyDepartmentKPIs(count),
+      fewVerdict: .pass)
   }
 
   /// The verdict of a count against its range: none fails, too few warns, too many fails.
   private func ranged(
     _ count: Int, in range: ClosedRange<Int>, subject: String, pass: Finding.Message,
-    none: Finding.Message, few: Finding.Message, many: Finding.Message
+    none: Finding.Message, few: Finding.Message, many: Finding.Message, fewVerdict: Verdict = .warn
   ) -> Finding {
     let (verdict, message): (Verdict, Finding.Message) =
       switch count {
       case 0: (.fail, none)
-      case ..<range.lowerBound: (.warn, few)
+      case ..<range.lowerBound: (fewVerdict, few)
       case range: (.pass, pass)
       default: (.fail, many)
       }
@@ -137,13 +151,23 @@ extension Finding.Message {
       remedy: "keep the 3–5 that matter most; the rest can be department KPIs")
   }
 
-  static func departmentKPIs(_ count: Int) -> Self { Self("\(count) KPIs") }
   static let noDepartmentKPIs = Self(
     "no KPIs", remedy: "pick 5–8 leading indicators of the company KPIs it moves")
-  static func fewDepartmentKPIs(_ count: Int) -> Self {
-    Self(
-      "\(count) KPI\(count == 1 ? "" : "s"): 5–8 per department recommended",
-      remedy: "add leading indicators for what it moves, or accept fewer on purpose")
+  static func departmentKPIs(_ count: Int) -> Self {
+    Self("\(count) KPI\(count == 1 ? "" : "s")")
+  }
+  /// One line for all departments with fewer than 5: "2 of 5 departments have fewer than 5 KPIs
+  /// (5–8 recommended): Sales 3, Stores 4".
+  static func fewDepartmentKPIs(_ departments: [(name: String, count: Int)], of total: Int) -> Self {
+    let list = departments.prefix(6).map { "\($0.name) \($0.count)" }.joined(separator: ", ")
+    let more = departments.count > 6 ? " and \(departments.count - 6) more" : ""
+    let subject =
+      departments.count == total
+      ? "every department has fewer than 5 KPIs"
+      : "\(departments.count) of \(total) departments have fewer than 5 KPIs"
+    return Self(
+      "\(subject) (5–8 recommended): \(list)\(more)",
+      remedy: "add leading indicators where an outcome goes unwatched, or accept fewer on purpose")
   }
   static func manyDepartmentKPIs(_ count: Int) -> Self {
     Self(
