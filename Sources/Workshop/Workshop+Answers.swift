@@ -17,6 +17,14 @@ extension Workshop {
       }
     }
     switch question.key {
+    case .companyKPIName, .departmentKPIName, .individualKPIName:
+      switch goalShaped(text) {
+      case .refused(let message): return .refused(message)
+      case .accepted(let name): text = name
+      }
+    default: break
+    }
+    switch question.key {
     case .companyKPIName:
       if text.isEmpty {
         guard !cascade.companyKPIs.isEmpty else {
@@ -302,6 +310,27 @@ extension Workshop {
       let value = text.isEmpty ? agenda.proposal(for: field) : text
       return .accepted([.cascade(.governanceSet(field: field, value: value))], note: nil)
     }
+  }
+
+  /// A KPI name typed as a goal ("Increase customer satisfaction") is refused once, with a
+  /// measurable wording: Enter takes that wording, another name replaces it, and the same name
+  /// typed again keeps it as it is. Otherwise the name as typed.
+  private func goalShaped(_ text: String) -> GoalShapedOutcome {
+    if text.isEmpty, let refused = lastRefusedAnswer, let goal = GoalShapedName(refused) {
+      return .accepted(goal.proposal)
+    }
+    guard !text.isEmpty, text != lastRefusedAnswer, let goal = GoalShapedName(text) else {
+      return .accepted(text)
+    }
+    return .refused(
+      "'\(DisplayText.safe(text))' says which way to go, not what is measured: a goal, not a KPI. "
+        + "Press Enter to name it '\(DisplayText.safe(goal.proposal))', type another name, or type it again to keep it."
+    )
+  }
+
+  private enum GoalShapedOutcome {
+    case accepted(String)
+    case refused(String)
   }
 
   /// Accepts one named person; refuses teams, roles and pairs with the reason.
