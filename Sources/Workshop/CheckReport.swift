@@ -24,7 +24,18 @@ public struct CheckReport {
     self.report = report
   }
 
-  public func text() -> String {
+  /// What is due and open, counted once over the findings (a large cascade has tens of
+  /// thousands; most are passes that only show up in the totals).
+  private struct Tally {
+    var report: AlignmentReport
+    var due: [CheckKind: Int] = [:]
+    var passed: [CheckKind: Int] = [:]
+    var open: [CheckKind: [Finding]] = [:]
+    /// Open findings about steps after the one reached.
+    var later = 0
+  }
+
+  private func tally() -> Tally {
     let report = self.report ?? AlignmentReport(cascade: cascade)
     let stage = FindingStage(cascade: cascade)
     // In the last step everything is due: no need to place tens of thousands of findings.
@@ -32,20 +43,14 @@ public struct CheckReport {
     func isDue(_ finding: Finding) -> Bool {
       !placing || reached.map { stage.isDue(finding, reached: $0) } ?? true
     }
-    // One pass over the findings, not several per check: a large cascade has tens of thousands.
-    let allOpen = report.open
-    // Counted, not copied: most findings are passes that only show up in the totals.
-    var dueCount: [CheckKind: Int] = [:]
-    var passedCount: [CheckKind: Int] = [:]
-    var openByKind: [CheckKind: [Finding]] = [:]
-    var later = 0
+    var tally = Tally(report: report)
     var runKind: CheckKind?
     var runDue = 0
     var runPassed = 0
     func flush() {
       if let runKind, runDue > 0 {
-        dueCount[runKind, default: 0] += runDue
-        passedCount[runKind, default: 0] += runPassed
+        tally.due[runKind, default: 0] += runDue
+        tally.passed[runKind, default: 0] += runPassed
       }
       runDue = 0
       runPassed = 0
@@ -59,14 +64,20 @@ public struct CheckReport {
       if finding.verdict == .pass { runPassed += 1 }
     }
     flush()
-    for finding in allOpen {
-      if isDue(finding) { openByKind[finding.check, default: []].append(finding) } else { later += 1 }
+    for finding in report.open {
+      if isDue(finding) { tally.open[finding.check, default: []].append(finding) } else { tally.later += 1 }
     }
+    return tally
+  }
+
+  /// Every due finding grouped by test (`kpi-align check`, `/check all`), or one test's.
+  public func text(only test: CheckKind? = nil) -> String {
+    let tally = tally()
     var lines: [String] = []
-    for kind in CheckKind.allCases {
-      guard let count = dueCount[kind], count > 0 else { continue }
-      let open = openByKind[kind] ?? []
-      let passed = passedCount[kind] ?? 0
+    for kind in CheckKind.allCases where test == nil || test == kind {
+      guard let count = tally.due[kind], count > 0 else { continue }
+      let open = tally.open[kind] ?? []
+      let passed = tally.passed[kind] ?? 0
       let worst = open.map(\.verdict).max() ?? .pass
       lines.append(
         style.mark(worst) + " " + style.heading(kind.title) + style.dim("  \(passed)/\(count) pass"))
@@ -77,13 +88,106 @@ public struct CheckReport {
         if let remedy = finding.remedy { lines.append("        " + style.dim(remedy)) }
       }
     }
-    if !report.overridden.isEmpty {
+    if let test, lines.isEmpty { lines.append(style.dim("No \(test.title) findings are due yet.")) }
+    let overridden = tally.report.overridden.filter { test == nil || $0.finding.check == test }
+    if !overridden.isEmpty {
       lines.append(style.heading("Accepted on purpose"))
-      for (finding, reason) in report.overridden {
+      for (finding, reason) in overridden {
         lines.append("    " + finding.id + "  " + style.dim(DisplayText.safe(reason)))
       }
     }
-    let dueOpen = openByKind.values.joined()
+    lines.append(verdict(tally))
+    return lines.joined(separator: "\n")
+  }
+
+  /// At most `Self.summaryLines` lines for the projector (`/check`): the tests that fail and warn
+  /// on one line each, how many pass, the five open findings that matter most with what to do,
+  /// and the verdict.
+  public func summary() -> String {
+    let tally = tally()
+    let testsDue = CheckKind.allCases.filter { (tally.due[$0] ?? 0) > 0 }
+    var lines: [String] = []
+    for verdict in [Verdict.fail, .warn] {
+      let tests = testsDue.compactMap { kind -> String? in
+        let count = (tally.open[kind] ?? []).filter { $0.verdict == verdict }.count
+        return count > 0 ? "\(kind.title) \(count)" : nil
+      }
+      if !tests.isEmpty {
+        let mark = style.mark(verdict)
+        let list = tests.joined(separator: " · ")
+        lines.append(mark + " " + fitted(list, plain: list, indent: 1 + visibleWidth(mark)))
+      }
+    }
+    let clean = testsDue.filter { (tally.open[$0] ?? []).isEmpty }.count
+    if clean > 0 {
+      lines.append(
+        style.mark(.pass) + " "
+          + (clean == testsDue.count
+            ? "all \(clean) tests pass" : "\(clean) other test\(clean == 1 ? "" : "s") pass"))
+    }
+    // Failures before warnings; within each, one finding of every test in the tests' order (the
+    // seed's) before a second of any, so five lines show five problems, not one five times.
+    var ranked: [Finding] = []
+    for verdict in [Verdict.fail, .warn] {
+      var queues = testsDue.map { kind in (tally.open[kind] ?? []).filter { $0.verdict == verdict }[...] }
+      while queues.contains(where: { !$0.isEmpty }) {
+        for index in queues.indices {
+          if let first = queues[index].popFirst() { ranked.append(first) }
+        }
+      }
+    }
+    if !ranked.isEmpty {
+      let shown = ranked.prefix(Self.mostImportant)
+      lines.append(style.heading("Most important") + style.dim(" (\(shown.count) of \(ranked.count))"))
+      for finding in shown {
+        let sentence = finding.id + "  " + FindingText(cascade: cascade).sentence(finding)
+        let mark = style.mark(finding.verdict)
+        lines.append("  " + mark + " " + fitted(sentence, plain: sentence, indent: 3 + visibleWidth(mark)))
+        if let remedy = finding.remedy {
+          lines.append("      " + style.dim(fitted(remedy, plain: remedy, indent: 6)))
+        }
+      }
+    }
+    lines.append(verdict(tally))
+    if !ranked.isEmpty {
+      lines.append(style.dim("/check all lists every finding; /check TEST one test (e.g. /check link)."))
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// The five findings the summary shows.
+  static let mostImportant = 5
+  /// The summary never takes more lines than this, whatever the cascade.
+  public static let summaryLines = 20
+  /// The widest line the summary writes, so nothing wraps on a 120-column projector.
+  static let summaryWidth = 116
+
+  /// `text` cut with "…" so that, `indent` columns in, it fits `summaryWidth`; `plain` is the
+  /// same text without colour, whose length is what shows.
+  private func fitted(_ text: String, plain: String, indent: Int = 2) -> String {
+    let room = Self.summaryWidth - indent
+    guard plain.count > room else { return text }
+    return String(plain.prefix(room - 1)) + "…"
+  }
+
+  /// Columns `text` takes on screen: its characters without colour sequences.
+  private func visibleWidth(_ text: String) -> Int {
+    var width = 0
+    var inEscape = false
+    for character in text {
+      if inEscape {
+        if character.isLetter { inEscape = false }
+      } else if character == "\u{1B}" {
+        inEscape = true
+      } else {
+        width += 1
+      }
+    }
+    return width
+  }
+
+  private func verdict(_ tally: Tally) -> String {
+    let dueOpen = tally.open.values.joined()
     let failures = dueOpen.filter { $0.verdict == .fail }.count
     let warnings = dueOpen.count - failures
     var verdict =
@@ -91,11 +195,10 @@ public struct CheckReport {
       ? style.good("check passes")
         + (warnings > 0 ? " with \(warnings) warning\(warnings == 1 ? "" : "s")" : "")
       : style.problem("\(failures) failing") + ", \(warnings) warning\(warnings == 1 ? "" : "s")"
-    if let reached, later > 0 {
-      verdict += style.dim(" so far; \(later) more open in steps after \(reached.rawValue)")
+    if let reached, tally.later > 0 {
+      verdict += style.dim(" so far; \(tally.later) more open in steps after \(reached.rawValue)")
     }
-    lines.append(verdict)
-    return lines.joined(separator: "\n")
+    return verdict
   }
 }
 

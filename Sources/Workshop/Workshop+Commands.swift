@@ -38,8 +38,15 @@ extension Workshop {
       case .failure(let problem): return refuse(problem.message)
       }
     case .check:
-      return Reply(
-        text: CheckReport(cascade: cascade, style: style, reached: agenda(at: date).reachedStep).text())
+      let report = CheckReport(cascade: cascade, style: style, reached: agenda(at: date).reachedStep)
+      guard let wanted = parsed.arguments.first else { return Reply(text: report.summary()) }
+      if wanted.lowercased() == "all" { return Reply(text: report.text()) }
+      let test = PrefixMatch(wanted, in: CheckKind.allCases, name: \.rawValue)
+      guard let kind = test.match else {
+        let tests = CheckKind.allCases.map(\.rawValue).joined(separator: ", ")
+        return refuse("No test called '\(DisplayText.safe(wanted))'. /check all, or one of: \(tests).")
+      }
+      return Reply(text: report.text(only: kind))
     case .score:
       return Reply(text: ScoreReport(cascade: cascade, style: style).text())
     case .record:

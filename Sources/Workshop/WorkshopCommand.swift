@@ -15,7 +15,7 @@ public enum WorkshopCommand: String, CaseIterable, Sendable {
     case .back: "/back"
     case .goto: "/goto N"
     case .undo: "/undo"
-    case .check: "/check"
+    case .check: "/check [all | TEST]"
     case .score: "/score"
     case .diff: "/diff FILE"
     case .accept: "/accept FINDING because REASON"
@@ -91,7 +91,7 @@ public enum WorkshopCommand: String, CaseIterable, Sendable {
     case .undo:
       "Takes back the last accepted answer or change and asks that question again. Repeat to go further back. The transcript keeps the undone answer, marked as undone."
     case .check:
-      "Runs every alignment test on the cascade and lists what fails or warns, grouped by test, with the finding ids /accept takes."
+      "Runs every alignment test on the cascade and shows, in at most 20 lines, the tests that fail or warn, how many pass, and the five findings that matter most with what to do. /check all lists every finding grouped by test with the ids /accept takes; /check TEST lists one test (lock, counts, line-of-sight, link, lead-time, target, activity, conflicts, accountability, governance, miss-policy)."
     case .score:
       "Scores the cascade 0–100% against an explicit rubric (Fragmented, Basic, Structured, Aligned, Optimized), lists each criterion with its weight and whether it is met, and the three most valuable things to do next. docs/score.md explains the rubric."
     case .diff:
