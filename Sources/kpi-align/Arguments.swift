@@ -15,7 +15,8 @@ struct Arguments: Equatable {
     case importCSV(path: String, name: String)
     /// `asOf`: the day the html page's dashboard is as of (`--as-of`).
     case export(session: String, format: String, output: String?, firstDay: String?, asOf: String? = nil)
-    case check(session: String)
+    /// `format` is text or json, checked by the runner.
+    case check(session: String, format: String)
     case score(session: String)
     /// Records every reading in a CSV file into a session, all or nothing.
     case readings(session: String, file: String)
@@ -51,7 +52,8 @@ struct Arguments: Equatable {
                                          FORMAT: json (default; the agreed cascade), md (minutes),
                                          csv, mermaid, dot, ics (reviews from --from), html (with
                                          readings: the dashboard as of --as-of); stdout by default
-      kpi-align check SESSION            run the alignment tests; exit 1 when any fails
+      kpi-align check SESSION [--format text|json]
+                                         run the alignment tests; exit 1 when any fails
       kpi-align score SESSION            the maturity score, its rubric and the next three steps
       kpi-align readings SESSION FILE    record the readings in a CSV file (long: kpi,date,value[,note,
                                          confidence,recorded by]; wide: kpi then one YYYY-MM-DD column per
@@ -194,7 +196,7 @@ struct Arguments: Equatable {
         throw ExitError(.usage, "--from takes a day as YYYY-MM-DD, e.g. 2027-01-04.")
       }
       command = .export(session: session, format: chosen, output: output, firstDay: firstDay, asOf: asOf)
-    case "check": command = .check(session: try one("a session"))
+    case "check": command = .check(session: try one("a session"), format: format ?? "text")
     case "score": command = .score(session: try one("a session"))
     case "diff":
       guard rest.count == 2 else {
@@ -231,9 +233,11 @@ struct Arguments: Equatable {
     if format != nil || output != nil, case .export = command {
     } else if format != nil, case .diff = command {
     } else if format != nil, case .diagnose = command {
+    } else if format != nil, case .check = command {
     } else if format == nil, case .sample = command {
     } else if format != nil || output != nil {
-      throw ExitError(.usage, "--format goes with export, diff and diagnose, -o with export and sample.")
+      throw ExitError(
+        .usage, "--format goes with export, check, diff and diagnose, -o with export and sample.")
     }
     switch command {
     case .dashboard, .diagnose, .export: break

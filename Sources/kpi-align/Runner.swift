@@ -51,11 +51,15 @@ struct Runner {
         Console.raw(text)
       }
       return .success
-    case .check(let name):
+    case .check(let name, let format):
+      guard ["text", "json"].contains(format.lowercased()) else {
+        throw .init(.usage, "Unknown check format '\(DisplayText.safe(format))'. Formats: text, json.")
+      }
       let session = try store.read(name)
       let report = AlignmentReport(cascade: session.cascade)
       let style: TextStyle = Console.wantsColour ? .fancy : .plain
-      Console.out(CheckReport(cascade: session.cascade, style: style, report: report).text())
+      let check = CheckReport(cascade: session.cascade, style: style, report: report)
+      Console.out(format.lowercased() == "json" ? check.json(workshop: session.info.name) : check.text())
       return report.passes ? .success : .failed
     case .score(let name):
       let session = try store.read(name)

@@ -59,6 +59,7 @@ struct ExpectedOutputTests {
         try outputs.run("\(folder)/export.\(format)", "export", slug, "--format", format)
       }
       try outputs.run("\(folder)/check.txt", "check", slug)
+      try outputs.run("\(folder)/check.json", "check", slug, "--format", "json")
       try outputs.run("\(folder)/score.txt", "score", slug)
       try outputs.run("\(folder)/dashboard.txt", "dashboard", slug)
     }

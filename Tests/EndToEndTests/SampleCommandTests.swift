@@ -141,7 +141,7 @@ final class SampleCommandTests {
     ),
     (["--departments"], "--departments needs a value"),
     (["extra"], "kpi-align sample takes no operands"),
-    (["--format", "md"], "--format goes with export, diff and diagnose"),
+    (["--format", "md"], "--format goes with export, check, diff and diagnose"),
   ])
   func badOptionsAreUsageErrors(_ arguments: [String], _ message: String) throws {
     let run = try Binary.run(["sample", "-o", path("never.json")] + arguments)

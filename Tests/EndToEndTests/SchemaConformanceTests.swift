@@ -42,6 +42,21 @@ struct SchemaConformanceTests {
     ])
     #expect(cascade.status == 0, "\(cascade.stdout)")
 
+    // check --format json, the report CI reads.
+    let report = directory.appendingPathComponent("check.json")
+    let check = try Binary.run(["--sessions", sessions, "check", "acme-retail", "--format", "json"])
+    #expect(check.status == 0)
+    try check.stdout.write(to: report, atomically: true, encoding: .utf8)
+    let checked = try Binary.runTool([
+      "python3", validator, Self.root.appendingPathComponent("docs/check.schema.json").path, report.path,
+    ])
+    #expect(checked.status == 0, "\(checked.stdout)")
+    let document = try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any]
+    let findings = document?["findings"] as? [[String: Any]] ?? []
+    #expect(findings.contains { $0["id"] as? String == "counts:level-2" && $0["accepted"] != nil })
+    #expect(
+      findings.contains { ($0["subjects"] as? [String])?.count == 2 && $0["test"] as? String == "conflicts" })
+
     // And the validator is not a rubber stamp: a transcript with a wrong type fails.
     let broken = directory.appendingPathComponent("broken.json")
     let text = try String(contentsOfFile: sessions + "/acme-retail.json", encoding: .utf8)
