@@ -10,9 +10,13 @@ public struct ExportOptions: Equatable, Sendable {
   /// `nil` means `Dashboard.defaultDay(of:)`, the latest reading's day. Without readings the
   /// page has no dashboard, whatever this says.
   public var asOf: CalendarDay?
+  /// What the room changed after answering, for the minutes; the caller reads it from the
+  /// session's events (`ChangeLog(events:)`), which the cascade alone no longer knows.
+  public var changes: ChangeLog?
 
-  public init(startDay: String? = nil, asOf: CalendarDay? = nil) {
+  public init(startDay: String? = nil, asOf: CalendarDay? = nil, changes: ChangeLog? = nil) {
     self.startDay = startDay
     self.asOf = asOf
+    self.changes = changes
   }
 }

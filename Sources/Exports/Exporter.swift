@@ -17,7 +17,9 @@ public enum Exporter {
   ) -> String {
     switch format {
     case .json: CascadeJSON.render(workshop: workshop, cascade: cascade, findings: findings)
-    case .md: WorkshopMinutes.render(workshop: workshop, cascade: cascade, findings: findings)
+    case .md:
+      WorkshopMinutes.render(
+        workshop: workshop, cascade: cascade, findings: findings, changes: options.changes)
     case .csv: CascadeCSV.render(workshop: workshop, cascade: cascade, findings: findings)
     case .mermaid: CascadeMermaid.render(workshop: workshop, cascade: cascade, findings: findings)
     case .dot: CascadeDOT.render(workshop: workshop, cascade: cascade, findings: findings)

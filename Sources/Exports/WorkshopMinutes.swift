@@ -11,7 +11,11 @@ public enum WorkshopMinutes {
   /// The minutes, ending with a newline.
   ///
   /// - Parameter findings: every finding of every check; only the open ones are listed.
-  public static func render(workshop: String, cascade: Cascade, findings: [Finding]) -> String {
+  /// - Parameter changes: what the room changed after answering, listed with the reasons; `nil`
+  ///   when only the cascade is known (an exported cascade has no history).
+  public static func render(
+    workshop: String, cascade: Cascade, findings: [Finding], changes: ChangeLog? = nil
+  ) -> String {
     let sections: [[String]] = [
       ["# Workshop minutes: \(MarkdownText.escape(workshop))"],
       companyKPIs(cascade),
@@ -23,8 +27,21 @@ public enum WorkshopMinutes {
       maturity(MaturityScore(cascade: cascade)),
       openFindings(Exporter.openFindings(findings, in: cascade), cascade),
       overrides(cascade, findings),
-    ]
+      changeLog(changes),
+    ].filter { !$0.isEmpty }
     return sections.map { $0.joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
+  }
+
+  /// Every change made after an answer, in order, with the reason the room gave.
+  static func changeLog(_ changes: ChangeLog?) -> [String] {
+    guard let changes, !changes.entries.isEmpty else { return [] }
+    var lines = ["## Changes made in the room", ""]
+    for entry in changes.entries {
+      let reason = entry.reason.map { " (reason: \(MarkdownText.escape($0)))" } ?? " (no reason given)"
+      lines.append(
+        "- **\(MarkdownText.escape(entry.subject))**: \(MarkdownText.escape(entry.change))\(reason)")
+    }
+    return lines
   }
 
   // MARK: - Step 1: company KPIs and departments

@@ -39,6 +39,16 @@ public struct Session: Sendable {
   public var nextSeq: Int { (exchanges.last?.seq ?? 0) + 1 }
 
   /// The exchanges that still count, oldest first.
+  /// The cascade's events in the order they were applied, undone ones left out.
+  public var cascadeEvents: [CascadeEvent] {
+    effectiveExchanges.flatMap { exchange in
+      exchange.changes.compactMap { change -> CascadeEvent? in
+        if case .cascade(let event) = change { return event }
+        return nil
+      }
+    }
+  }
+
   public var effectiveExchanges: [Exchange] {
     let undone = Self.undoneSeqs(exchanges)
     return exchanges.filter { !undone.contains($0.seq) }

@@ -98,7 +98,9 @@ struct Runner {
   static func render(_ format: ExportFormat, _ session: Session, options: ExportOptions = ExportOptions())
     -> String
   {
-    Exporter.render(
+    var options = options
+    if format == .md { options.changes = ChangeLog(events: session.cascadeEvents) }
+    return Exporter.render(
       format, workshop: session.info.name, cascade: session.cascade,
       findings: AlignmentReport(cascade: session.cascade).findings, options: options)
   }

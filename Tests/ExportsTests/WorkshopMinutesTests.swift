@@ -209,3 +209,34 @@ import Testing
     return count
   }
 }
+
+/// The minutes keep what the room changed after answering, with its reasons.
+@Suite("Minutes: changes made in the room")
+struct MinutesChangeLogTests {
+  @Test func removalsAndRetargetsAreListedWithTheirReasons() throws {
+    let events: [CascadeEvent] = [
+      .companyKPIAdded(id: "c1", name: "Revenue growth"),
+      .departmentAdded(id: "d1", name: "Marketing"),
+      .departmentKPIAdded(id: "k1", department: "d1", companyKPI: "c1", name: "Social media followers"),
+      .departmentKPIAdded(id: "k2", department: "d1", companyKPI: "c1", name: "Qualified leads"),
+      .targetSet(kpi: "k2", target: ">= 400", reason: nil),
+      .targetSet(kpi: "k2", target: ">= 450 per month", reason: "the plan says monthly"),
+      .removed(id: "k1", reason: "a vanity metric: it moves no outcome"),
+    ]
+    let cascade = try Cascade(events: events)
+    let minutes = WorkshopMinutes.render(
+      workshop: "Shop", cascade: cascade, findings: AlignmentReport(cascade: cascade).findings,
+      changes: ChangeLog(events: events))
+    #expect(
+      minutes.contains(
+        """
+        ## Changes made in the room
+
+        - **Qualified leads**: target >= 400 → >= 450 per month (reason: the plan says monthly)
+        - **Social media followers**: removed (reason: a vanity metric: it moves no outcome)
+        """))
+    let without = WorkshopMinutes.render(
+      workshop: "Shop", cascade: cascade, findings: AlignmentReport(cascade: cascade).findings)
+    #expect(!without.contains("Changes made in the room"))
+  }
+}
