@@ -111,8 +111,8 @@ public final class OpenSession {
   }
 
   /// Writes a copy of the transcript elsewhere (`/save PATH`).
-  public func saveCopy(to path: String) throws(ExitError) {
-    try AtomicFile.write(TranscriptCodec.encode(session), to: URL(fileURLWithPath: path))
+  public func saveCopy(to path: String, replacing: Bool = false) throws(ExitError) {
+    try OutputFile.write(TranscriptCodec.encode(session), to: path, replacing: replacing)
     copiedSeq = session.exchanges.last?.seq ?? 0
     copyPath = path
   }

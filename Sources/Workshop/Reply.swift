@@ -20,9 +20,10 @@ public struct Reply: Equatable, Sendable {
 
 /// Work the shell does on the engine's behalf: files and leaving.
 public enum Effect: Equatable, Sendable {
-  /// Rewrite the transcript; with a path, also write a copy there.
-  case save(path: String?)
-  case export(ExportFormat, path: String, options: ExportOptions)
+  /// Rewrite the transcript; with a path, also write a copy there (over a file already there
+  /// only when `replacing`).
+  case save(path: String?, replacing: Bool = false)
+  case export(ExportFormat, path: String, options: ExportOptions, replacing: Bool = false)
   /// Compare the session on screen with the one in a file (a path, or a slug in the same
   /// folder): the shell reads it, the engine never touches files.
   case diff(path: String)

@@ -170,22 +170,29 @@ extension Workshop {
     case .conflict:
       return raiseConflict(parsed, line: line, at: date)
     case .export:
-      guard (2...3).contains(parsed.arguments.count) else { return usage(command) }
-      guard let format = ExportFormat(rawValue: parsed.arguments[0].lowercased()) else {
+      var arguments = parsed.arguments
+      let replacing = arguments.contains("--force")
+      arguments.removeAll { $0 == "--force" }
+      guard (2...3).contains(arguments.count) else { return usage(command) }
+      guard let format = ExportFormat(rawValue: arguments[0].lowercased()) else {
         return refuse(
-          "Unknown format '\(DisplayText.safe(parsed.arguments[0]))'. Formats: "
+          "Unknown format '\(DisplayText.safe(arguments[0]))'. Formats: "
             + ExportFormat.allCases.map(\.rawValue).joined(separator: ", ") + ".")
       }
       var options = ExportOptions()
-      if parsed.arguments.count == 3 {
-        guard Day.date(parsed.arguments[2]) != nil else {
+      if arguments.count == 3 {
+        guard Day.date(arguments[2]) != nil else {
           return refuse("The calendar's first day is a date as YYYY-MM-DD, e.g. \(Day.string(date)).")
         }
-        options.startDay = parsed.arguments[2]
+        options.startDay = arguments[2]
       }
-      return Reply(text: "", effect: .export(format, path: parsed.arguments[1], options: options))
+      return Reply(
+        text: "", effect: .export(format, path: arguments[1], options: options, replacing: replacing))
     case .save:
-      return Reply(text: "", effect: .save(path: parsed.arguments.isEmpty ? nil : parsed.rest(from: 0)))
+      let replacing = parsed.arguments.last == "--force"
+      var path = parsed.arguments.isEmpty ? "" : parsed.rest(from: 0)
+      if replacing { path = String(path.dropLast("--force".count)).trimmingCharacters(in: .whitespaces) }
+      return Reply(text: "", effect: .save(path: path.isEmpty ? nil : path, replacing: replacing))
     case .quit:
       return Reply(text: "", effect: .quit)
     }

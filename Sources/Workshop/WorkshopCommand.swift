@@ -35,8 +35,8 @@ public enum WorkshopCommand: String, CaseIterable, Sendable {
     case .dashboard: "/dashboard [--as-of DATE]"
     case .review: "/review [operational|strategic] [DATE]"
     case .diagnose: "/diagnose KPI [--as-of DATE]"
-    case .export: "/export FORMAT FILE [FIRST-DAY]"
-    case .save: "/save [PATH]"
+    case .export: "/export FORMAT FILE [FIRST-DAY] [--force]"
+    case .save: "/save [PATH [--force]]"
     case .quit: "/quit"
     }
   }
@@ -130,9 +130,9 @@ public enum WorkshopCommand: String, CaseIterable, Sendable {
     case .diagnose:
       "Walks down the cascade from a KPI to find where its dip started: the KPIs beneath it that turned first, ranked by how far they fell, weighed by how well the lag matches their stated lead time, the chain down to the earliest with dates, values and whom to call, and stated against observed lead times. --format json writes it for tools. docs/diagnosis.md has the rules."
     case .export:
-      "Writes FILE in FORMAT: json (the agreed cascade, importable), md (the minutes), csv (one row per KPI, for spreadsheets), mermaid or dot (the three levels as a diagram), ics (the review calendar, starting on FIRST-DAY, YYYY-MM-DD), html (the executive page)."
+      "Writes FILE in FORMAT: json (the agreed cascade, importable), md (the minutes), csv (one row per KPI, for spreadsheets), mermaid or dot (the three levels as a diagram), ics (the review calendar, starting on FIRST-DAY, YYYY-MM-DD), html (the executive page). A file already at FILE is left as it is unless --force is given; a session's transcript, journal or lock never is replaced."
     case .save:
-      "Saves the session file now (answers are journaled as they are given anyway). With a path, also writes a copy of the transcript there."
+      "Saves the session file now (answers are journaled as they are given anyway). With a path, also writes a copy of the transcript there: never over a file already there unless --force is given, and never over a session's own files."
     case .quit: "Saves and leaves. Reopen with: kpi-align open NAME."
     }
   }

@@ -14,7 +14,9 @@ struct Arguments: Equatable {
     /// Starts the session `name` from a KPI inventory in the csv export's columns.
     case importCSV(path: String, name: String)
     /// `asOf`: the day the html page's dashboard is as of (`--as-of`).
-    case export(session: String, format: String, output: String?, firstDay: String?, asOf: String? = nil)
+    case export(
+      session: String, format: String, output: String?, firstDay: String?, asOf: String? = nil,
+      replacing: Bool = false)
     /// `format` is text or json, checked by the runner.
     case check(session: String, format: String)
     case score(session: String)
@@ -48,10 +50,11 @@ struct Arguments: Equatable {
                                          start workshop NAME from a KPI inventory in the csv export's
                                          columns; every test is run on it; bad rows: one line each, exit 3
       kpi-align export SESSION [--format FORMAT] [-o|--output FILE] [--from YYYY-MM-DD]
-                       [--as-of YYYY-MM-DD]
+                       [--as-of YYYY-MM-DD] [--force]
                                          FORMAT: json (default; the agreed cascade), md (minutes),
                                          csv, mermaid, dot, ics (reviews from --from), html (with
-                                         readings: the dashboard as of --as-of); stdout by default
+                                         readings: the dashboard as of --as-of); stdout by default;
+                                         -o replaces a file only with --force, a session's never
       kpi-align check SESSION [--format text|json]
                                          run the alignment tests; exit 1 when any fails
       kpi-align score SESSION            the maturity score, its rubric and the next three steps
@@ -95,6 +98,7 @@ struct Arguments: Equatable {
     /// `sample`'s sizes by flag, read once the subcommand is known.
     var sampleFlags: [String: String] = [:]
     var readings = false
+    var force = false
     var asOf: String?
     var index = 0
     func value(for flag: String) throws(ExitError) -> String {
@@ -124,6 +128,7 @@ struct Arguments: Equatable {
         case "--departments", "--kpis-per-department", "--individual-per-kpi", "--seed", "--weeks":
           sampleFlags[argument] = try value(for: argument)
         case "--readings": readings = true
+        case "--force": force = true
         default:
           if let equals = argument.firstIndex(of: "="), argument.hasPrefix("--") {
             let flag = String(argument[..<equals])
@@ -195,7 +200,11 @@ struct Arguments: Equatable {
       if let firstDay, !Cascade.isDay(firstDay) {
         throw ExitError(.usage, "--from takes a day as YYYY-MM-DD, e.g. 2027-01-04.")
       }
-      command = .export(session: session, format: chosen, output: output, firstDay: firstDay, asOf: asOf)
+      if force, output == nil {
+        throw ExitError(.usage, "--force replaces the file -o names: it goes with -o FILE.")
+      }
+      command = .export(
+        session: session, format: chosen, output: output, firstDay: firstDay, asOf: asOf, replacing: force)
     case "check": command = .check(session: try one("a session"), format: format ?? "text")
     case "score": command = .score(session: try one("a session"))
     case "diff":
@@ -229,6 +238,10 @@ struct Arguments: Equatable {
     if name != nil, case .importCSV = command {
     } else if name != nil {
       throw ExitError(.usage, "--name goes with import-csv.")
+    }
+    if force, case .export = command {
+    } else if force {
+      throw ExitError(.usage, "--force goes with export -o FILE.")
     }
     if format != nil || output != nil, case .export = command {
     } else if format != nil, case .diff = command {

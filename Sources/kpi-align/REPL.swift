@@ -51,13 +51,15 @@ struct REPL {
           if mayLeave(again: leavingAgain) { return .io }
           warnedBeforeLeaving = true
           continue
-        case .save(let path)?:
+        case .save(let path, let replacing)?:
           // The copy first: when the session's own file can't be written, the room hears that
           // its answers are safe in the copy.
-          if let path { wrote = copy(to: path) && wrote }
+          if let path { wrote = copy(to: path, replacing: replacing) && wrote }
           wrote = save(quietly: false) && wrote
-        case .export(let format, let path, let options)?:
-          wrote = export(format, to: path, options: options, session: workshop.session) && wrote
+        case .export(let format, let path, let options, let replacing)?:
+          wrote =
+            export(format, to: path, options: options, replacing: replacing, session: workshop.session)
+            && wrote
         case .readings(let path)?:
           // A file that can't be read or has a bad row is a refused line: a script stops there.
           if !recordReadings(path, into: &workshop), !input.isInteractive {
@@ -196,9 +198,9 @@ struct REPL {
     }
   }
 
-  private func copy(to path: String) -> Bool {
+  private func copy(to path: String, replacing: Bool) -> Bool {
     do {
-      try open.saveCopy(to: path)
+      try open.saveCopy(to: path, replacing: replacing)
       Console.out("Wrote a copy to \(DisplayText.safe(path)).")
       return true
     } catch {
@@ -224,11 +226,11 @@ struct REPL {
   }
 
   private func export(
-    _ format: ExportFormat, to path: String, options: ExportOptions, session: Session
+    _ format: ExportFormat, to path: String, options: ExportOptions, replacing: Bool, session: Session
   ) -> Bool {
     let text = Runner.render(format, session, options: options)
     do {
-      try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: path))
+      try OutputFile.write(Data(text.utf8), to: path, replacing: replacing)
       Console.out("Wrote \(DisplayText.safe(path)) (\(format.rawValue), \(text.utf8.count) bytes).")
       return true
     } catch {

@@ -35,7 +35,7 @@ struct Runner {
       return .success
     case .importCSV(let path, let name):
       return try importCSV(path, name: name)
-    case .export(let name, let formatName, let output, let firstDay, let asOf):
+    case .export(let name, let formatName, let output, let firstDay, let asOf, let replacing):
       guard let format = ExportFormat(rawValue: formatName.lowercased()) else {
         throw .init(
           .usage,
@@ -46,7 +46,7 @@ struct Runner {
       let text = Self.render(
         format, session, options: ExportOptions(startDay: firstDay, asOf: asOf.flatMap { CalendarDay($0) }))
       if let output {
-        try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: output))
+        try OutputFile.write(Data(text.utf8), to: output, replacing: replacing)
       } else {
         Console.raw(text)
       }
