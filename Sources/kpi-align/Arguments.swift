@@ -29,7 +29,8 @@ struct Arguments: Equatable {
     case diff(old: String, new: String, format: String)
     /// A generated workshop written to `output`, which must not exist yet.
     case sample(options: SampleSession.Options, output: String)
-    case help
+    /// The help: the whole page, or one command's part of it (`kpi-align check --help`).
+    case help(command: String? = nil)
     case version
   }
 
@@ -81,13 +82,31 @@ struct Arguments: Equatable {
       --sessions DIR      where sessions live (also KPI_ALIGN_SESSIONS); default: sessions/ in the repository
       --script FILE       read answers from FILE instead of the keyboard (piped stdin works too)
       KPI_ALIGN_NOW=TIME  take TIME (e.g. 2027-07-19T09:00:00Z) as now, for a reproducible run
-      -h, --help, help    this help
+      -h, --help, help    this help; kpi-align COMMAND --help: only that command
       --version           the version
 
     Exit codes: 0 success, 1 failed check, refused script line or diff with changes,
     2 usage, 3 bad input file, 4 I/O error, 5 session open in another kpi-align.
     In the workshop, /help lists the commands.
     """
+
+  /// `verb`'s lines of the usage (its synopsis and what it does), with the options every
+  /// command takes and the exit codes; `nil` for a word that is no command.
+  static func usage(of verb: String) -> String? {
+    let lines = usage.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    guard !verb.isEmpty, !verb.hasPrefix("-"),
+      let start = lines.firstIndex(where: {
+        $0 == "  kpi-align \(verb)" || $0.hasPrefix("  kpi-align \(verb) ")
+      })
+    else { return nil }
+    var block = [lines[start]]
+    for line in lines[(start + 1)...] {
+      guard line.hasPrefix("    "), !line.hasPrefix("  kpi-align") else { break }
+      block.append(line)
+    }
+    let options = lines.drop { $0 != "Options:" }
+    return (["Usage:"] + block + [""] + options).joined(separator: "\n")
+  }
 
   init(_ arguments: [String]) throws(ExitError) {
     var operands: [String] = []
@@ -116,7 +135,7 @@ struct Arguments: Equatable {
       } else {
         switch argument {
         case "--": onlyOperands = true
-        case "-h", "--help": command = .help
+        case "-h", "--help": command = .help()
         case "--version": command = .version
         case "--sessions": sessionsDirectory = try value(for: argument)
         case "--script": script = try value(for: argument)
@@ -152,7 +171,13 @@ struct Arguments: Equatable {
       }
       index += 1
     }
-    if command == .help || command == .version { return }
+    if case .help = command {
+      // `kpi-align check --help`, `kpi-align help check`: the command's own part of the page.
+      let verb = operands.first == "help" ? operands.dropFirst().first : operands.first
+      if let verb, Self.usage(of: verb) != nil { command = .help(command: verb) }
+      return
+    }
+    if command == .version { return }
     if !sampleFlags.isEmpty || readings, operands.first != "sample" {
       throw ExitError(
         .usage,
@@ -231,7 +256,7 @@ struct Arguments: Equatable {
       command = .diagnose(session: rest[0], kpi: rest[1], asOf: asOf, format: format ?? "text")
     case "sample":
       command = try Self.sample(rest, output: output, flags: sampleFlags, readings: readings)
-    case "help": command = .help
+    case "help": command = .help(command: rest.first.flatMap { Self.usage(of: $0) == nil ? nil : $0 })
     default:
       throw ExitError(.usage, "Unknown command '\(DisplayText.safe(verb))'. kpi-align --help lists them.")
     }

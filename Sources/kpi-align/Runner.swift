@@ -18,8 +18,8 @@ struct Runner {
 
   func run() throws(ExitError) -> ExitCode {
     switch arguments.command {
-    case .help:
-      Console.out(Arguments.usage)
+    case .help(let verb):
+      Console.out(verb.flatMap(Arguments.usage(of:)) ?? Arguments.usage)
       return .success
     case .version:
       Console.out("kpi-align \(Locations.version)")

@@ -82,6 +82,8 @@ struct ExpectedOutputTests {
 
     try outputs.run("list.txt", "list")
     try outputs.run("help.txt", "--help")
+    try outputs.run("help-check.txt", "check", "--help")
+    try outputs.run("help-export.txt", "help", "export")
 
     for (name, bytes) in outputs.made { ExpectedFile.match(bytes, name) }
     ExpectedFile.checkNothingElse(besides: Set(outputs.made.map(\.name)))
