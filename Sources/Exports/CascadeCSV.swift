@@ -2,7 +2,8 @@ import KPICascade
 
 /// The cascade as a KPI inventory for spreadsheets: one row per KPI at every level.
 ///
-/// RFC 4180: rows end with CRLF (the last one too), and a field is quoted when it holds a
+/// UTF-8 with a byte-order mark (for Excel). RFC 4180: rows end with CRLF (the last one too),
+/// and a field is quoted when it holds a
 /// comma, a quote, CR or LF, with quotes doubled, so a name typed with a newline or a quote
 /// comes back exactly. The header row is `columns`, which `import-csv` shares.
 ///
@@ -64,8 +65,12 @@ public enum CascadeCSV {
     for individual in cascade.orphanedIndividualKPIs {
       rows.append(individualRow(individual, department: "", parent: nil, cascade, verdicts))
     }
-    return rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+    return byteOrderMark + rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
   }
+
+  /// Written first: Excel on Windows reads a CSV without it in the local code page, and
+  /// "Müller" comes out garbled. `import-csv` and every CSV reader that knows UTF-8 skip it.
+  public static let byteOrderMark = "\u{FEFF}"
 
   /// A cell as it goes into the file: neutralised if a spreadsheet would run it, then quoted
   /// if RFC 4180 needs it.

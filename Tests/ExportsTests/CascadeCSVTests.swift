@@ -102,7 +102,7 @@ import Testing
   private func readBack(_ text: String) throws -> [[String]] {
     let script = """
       import csv, json, sys
-      with open(sys.argv[1], newline="", encoding="utf-8") as f:
+      with open(sys.argv[1], newline="", encoding="utf-8-sig") as f:
           print(json.dumps(list(csv.reader(f, strict=True))))
       """
     let result = try ExportConsumer.run(["python3", "-c", script, "{}"], input: text, suffix: "csv")
@@ -156,7 +156,9 @@ import Testing
         findings: HostileCascade.findings)
     }
     let text = try render()
-    #expect(text.hasPrefix(CascadeCSV.columns.joined(separator: ",") + "\r\n"))
+    #expect(text.hasPrefix(CascadeCSV.byteOrderMark + CascadeCSV.columns.joined(separator: ",") + "\r\n"))
+    // UTF-8's byte-order mark, so Excel on Windows reads "Müller" as typed.
+    #expect(Array(text.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
     #expect(text.hasSuffix("\r\n"))
     #expect(try render() == text)
     #expect(
@@ -168,7 +170,7 @@ import Testing
   @Test func anEmptyCascadeIsTheHeaderAlone() {
     #expect(
       CascadeCSV.render(workshop: "Empty", cascade: Cascade(), findings: [])
-        == CascadeCSV.columns.joined(separator: ",") + "\r\n")
+        == CascadeCSV.byteOrderMark + CascadeCSV.columns.joined(separator: ",") + "\r\n")
   }
 }
 
