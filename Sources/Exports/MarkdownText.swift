@@ -6,8 +6,8 @@
 /// that passes HTML through. Escaping every character that means something to Markdown or
 /// HTML, and folding line breaks into spaces, keeps each value inside its cell and inert.
 enum MarkdownText {
-  /// `text` escaped for inline use: Markdown punctuation gets a backslash, `<` becomes `&lt;`
-  /// (no tag can open), `&` becomes `&amp;` only where it would start an entity (`&copy;`), and
+  /// `text` escaped for inline use: Markdown punctuation gets a backslash, a `<` that could open a
+  /// tag becomes `&lt;` (no tag can open), `&` becomes `&amp;` only where it would start an entity (`&copy;`), and
   /// line breaks and other control characters become one space. `>` and a plain `&` stay as
   /// typed (`>= 20%`, `R&D`, `Warehouse & Logistics`): minutes are read as text in e-mail too.
   static func escape(_ text: String) -> String {
@@ -24,7 +24,9 @@ enum MarkdownText {
       lastWasBreak = false
       switch character {
       case "&": result += startsEntity(characters[(index + 1)...]) ? "&amp;" : "&"
-      case "<": result += "&lt;"
+      // Only where a renderer could read a tag, a comment or an autolink: "<= 10%" and "< 3 days"
+      // stay as typed, "<script>" and "</b>" do not.
+      case "<": result += opensTag(characters[(index + 1)...]) ? "&lt;" : "<"
       case "\\", "`", "*", "_", "#", "|", "[", "]", "~":
         result.append("\\")
         result.append(character)
@@ -42,6 +44,12 @@ enum MarkdownText {
   }
 
   /// Whether the text after an `&` would make an HTML entity: `#123;`, `#x1F;`, `copy;`.
+  /// Whether what follows a `<` could make it the start of HTML: a letter, `/`, `!` or `?`.
+  private static func opensTag(_ rest: ArraySlice<Character>) -> Bool {
+    guard let next = rest.first else { return false }
+    return next.isLetter || next == "/" || next == "!" || next == "?"
+  }
+
   private static func startsEntity(_ rest: ArraySlice<Character>) -> Bool {
     var body = rest.prefix(33)
     if body.first == "#" { body = body.dropFirst() }

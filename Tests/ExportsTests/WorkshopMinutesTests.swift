@@ -76,7 +76,7 @@ import Testing
     #expect(minutes.contains("- **Contributing departments:** Operations"))
     #expect(
       minutes.contains(
-        "- **Tension:** pushing it may make On-time delivery &lt;48h> (Operations) worse"))
+        "- **Tension:** pushing it may make On-time delivery <48h> (Operations) worse"))
     #expect(minutes.contains("- **Tension:** none declared"))
     #expect(minutes.contains("- **Tension:** _not asked_"))
   }
@@ -84,13 +84,13 @@ import Testing
   @Test func conflictsWithAnswersAndResolutions() {
     #expect(
       minutes.contains(
-        "### Qualified pipeline value (Sales\\_\\#1 \\`floor\\`) ↔ On-time delivery &lt;48h> (Operations)"
+        "### Qualified pipeline value (Sales\\_\\#1 \\`floor\\`) ↔ On-time delivery <48h> (Operations)"
       ))
     #expect(minutes.contains("- **Answer:** yes — both can hit target while Revenue growth gets worse"))
     #expect(
       minutes.contains(
-        "- **Resolution:** adjusted On-time delivery &lt;48h> (Operations): "
-          + "name On-time \\| delivery → On-time delivery &lt;48h>; target >= 95% → >= 97%"))
+        "- **Resolution:** adjusted On-time delivery <48h> (Operations): "
+          + "name On-time \\| delivery → On-time delivery <48h>; target >= 95% → >= 97%"))
     #expect(minutes.contains("- **Status:** resolved"))
     #expect(
       minutes.contains(
@@ -143,7 +143,7 @@ import Testing
     let overrides = try #require(section("Overrides"))
     #expect(
       overrides.contains(
-        "- **lead-time:k2 (Leading indicator, On-time delivery &lt;48h> (Operations)):** Delivery is contractual"
+        "- **lead-time:k2 (Leading indicator, On-time delivery <48h> (Operations)):** Delivery is contractual"
       ))
   }
 
