@@ -11,7 +11,8 @@ import Testing
     ("`code`", "\\`code\\`"),
     ("<script>alert(1)</script>", "&lt;script>alert(1)&lt;/script>"),
     // A comparison is no tag: targets read as typed, like ">=" beside them.
-    ("<= 10%", "<= 10%"), ("< 3 days", "< 3 days"), ("<!-- x -->", "&lt;!-- x -->"), ("a <b> c", "a &lt;b> c"),
+    ("<= 10%", "<= 10%"), ("< 3 days", "< 3 days"), ("<!-- x -->", "&lt;!-- x -->"),
+    ("a <b> c", "a &lt;b> c"),
     ("R&D", "R&D"), ("&copy; 2027", "&amp;copy; 2027"), ("a &#60; b", ##"a &amp;\#60; b"##),
     ("Warehouse & Logistics", "Warehouse & Logistics"),
     ("[link](http://x)", "\\[link\\](http://x)"),
