@@ -70,7 +70,8 @@ extension WorkshopMinutes {
       let names = kpi.contributors.map { MarkdownText.escape(cascade.name(of: $0)) }
       details.append(("Contributing departments", names.joined(separator: ", ")))
     }
-    details.append(("Tension", tension(kpi.tension, cascade)))
+    // "None declared" is the usual answer: said once per KPI it drowns the tensions that exist.
+    if let tension = tension(kpi.tension, cascade) { details.append(("Tension", tension)) }
     return details
   }
 
@@ -85,10 +86,10 @@ extension WorkshopMinutes {
     return "\(count) (leading, outside the \(window) day window)"
   }
 
-  private static func tension(_ tension: Tension?, _ cascade: Cascade) -> String {
+  private static func tension(_ tension: Tension?, _ cascade: Cascade) -> String? {
     switch tension {
     case nil: "_not asked_"
-    case .none?: "none declared"
+    case .none?: nil
     case .with(let other)?: "pushing it may make \(kpiLabel(other, cascade)) worse"
     }
   }
